@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireActorForPage } from "@/server/auth/get-actor";
+import { can } from "@/server/authz/scope";
+import { LocaleSwitch } from "@/components/locale-switch";
+import { LogoutButton } from "@/components/logout-button";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActorForPage();
+  const t = await getTranslations("common");
+  const links = [
+    { href: "/", label: t("nav.home"), show: true },
+    { href: "/orgs", label: t("nav.orgs"), show: can(actor, "org.read") },
+    { href: "/members", label: t("nav.members"), show: can(actor, "member.read") },
+    { href: "/admin/users", label: t("nav.users"), show: can(actor, "user.manage") },
+    { href: "/audit", label: t("nav.audit"), show: can(actor, "audit.read") },
+  ].filter((l) => l.show);
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        {t("skipToContent")}
+      </a>
+      <header className="bg-red-900 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+          <div>
+            <Link href="/" className="text-lg font-semibold">
+              {t("appName")}
+            </Link>
+            <p className="text-xs text-red-100">
+              {actor.tenantName} · {actor.displayName}
+            </p>
+          </div>
+          <div className="flex items-center gap-2">
+            <LocaleSwitch />
+            <LogoutButton label={t("nav.logout")} />
+          </div>
+        </div>
+        <nav aria-label={t("appName")} className="bg-red-950/40">
+          <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2">
+            {links.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} className="inline-flex min-h-11 items-center whitespace-nowrap px-3 text-sm text-white hover:bg-red-800">
+                  {l.label}
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link href="/account/password" className="inline-flex min-h-11 items-center whitespace-nowrap px-3 text-sm text-white hover:bg-red-800">
+                {t("nav.account")}
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

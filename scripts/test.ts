@@ -1,0 +1,56 @@
+/**
+ * `npm test`: unit, integration and end-to-end tests against real parts.
+ *
+ * Starts one throwaway PostgreSQL 15 cluster (tests/setup/postgres.ts), runs vitest (unit +
+ * integration; each integration file clones its own database from a migrated template), then
+ * seeds a database with the demo university, builds the app and runs Playwright in Debian's
+ * Chromium against `next start`. The cluster is stopped and deleted at the end, pass or fail.
+ *
+ * SKIP_E2E=1 skips the browser part; extra arguments go to vitest (e.g. `npm test -- orgs`).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cloneTemplate, prepareTemplate } from "../tests/setup/databases";
+import { startPostgres } from "../tests/setup/postgres";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+
+function run(cmd: string, args: string[], extraEnv: Record<string, string> = {}): void {
+  const started = Date.now();
+  console.log(`\n▶ ${cmd} ${args.join(" ")}`);
+  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited with ${result.status ?? result.signal}`);
+}
+
+async function main(): Promise<void> {
+  if (!process.env.SKIP_E2E && !existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
+    throw new Error("Chromium is missing: run `apt-get install -y chromium` (or .ci/run), or set SKIP_E2E=1");
+  }
+  run("node", ["scripts/prisma-generate.mjs"]);
+  const pg = await startPostgres();
+  const stop = () => pg.stop();
+  process.on("SIGINT", () => (stop(), process.exit(130)));
+  process.on("SIGTERM", () => (stop(), process.exit(143)));
+  try {
+    const port = String(pg.port);
+    run("npx", ["vitest", "run", ...process.argv.slice(2)], { TEST_PG_PORT: port });
+    if (process.env.SKIP_E2E) return;
+
+    await prepareTemplate(pg.adminUrl);
+    await cloneTemplate(pg.adminUrl, "e2e");
+    run("npx", ["tsx", "prisma/seed.ts"], { MIGRATE_DATABASE_URL: pg.adminUrl("e2e"), DATABASE_URL: "" });
+    run("npx", ["next", "build"]);
+    run("npx", ["playwright", "test"], {
+      E2E_DATABASE_URL: pg.appUrl("e2e"),
+      E2E_ADMIN_DATABASE_URL: pg.adminUrl("e2e"),
+    });
+  } finally {
+    stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

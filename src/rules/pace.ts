@@ -1,0 +1,81 @@
+import type { ResultReason, ResultStatus } from "./types";
+
+const EPSILON = 1e-9;
+
+/** Share of the target that may be missing from pace before an open window counts as behind. */
+export const AT_RISK_SHARE = 0.2;
+
+export interface PaceInput {
+  achieved: number;
+  /** The target (the minimum for "between"). */
+  targetValue: number;
+  targetMax: number | null;
+  /** Counts and distinct kinds move in whole units; hours and days do not. */
+  integral: boolean;
+  /** The window is over (asOf is past its last day). */
+  final: boolean;
+  /** Elapsed share of the window, 0..1, counting asOf as elapsed. */
+  elapsedShare: number;
+}
+
+export interface PaceAssessment {
+  status: Exclude<ResultStatus, "notApplicable">;
+  expectedByNow: number;
+  gap: number;
+  reason?: ResultReason;
+}
+
+export function roundTo(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(value * f) / f;
+}
+
+/**
+ * Status of one subject in one window.
+ * - met: the target is satisfied (for "between": min <= achieved <= max).
+ * - above the maximum of a "between": behind with reason aboveMax — the metrics only grow, so it
+ *   cannot come back into range.
+ * - window over and not met: behind.
+ * - window open: expectedByNow = target × elapsed share. onTrack when achieved keeps that pace
+ *   (counts: achieved >= floor(expectedByNow), so nobody is flagged for a fraction of a session);
+ *   atRisk when the shortfall is at most max(1 unit for counts, 20% of the target); behind otherwise.
+ */
+export function assessPace(input: PaceInput): PaceAssessment {
+  const { achieved, targetValue, targetMax, integral, final, elapsedShare } = input;
+  const share = final ? 1 : Math.min(1, Math.max(0, elapsedShare));
+  const expectedByNow = roundTo(targetValue * share, 4);
+  if (targetMax !== null && achieved > targetMax + EPSILON) {
+    return { status: "behind", expectedByNow, gap: 0, reason: "aboveMax" };
+  }
+  if (achieved + EPSILON >= targetValue) return { status: "met", expectedByNow, gap: 0 };
+  const shortfall = expectedByNow - achieved;
+  const gap = integral
+    ? Math.max(0, Math.floor(expectedByNow + EPSILON) - achieved)
+    : Math.max(0, roundTo(shortfall, 2));
+  if (final) return { status: "behind", expectedByNow, gap };
+  if (gap <= EPSILON) return { status: "onTrack", expectedByNow, gap: 0 };
+  const tolerance = Math.max(integral ? 1 : 0, AT_RISK_SHARE * targetValue);
+  return { status: gap <= tolerance + EPSILON ? "atRisk" : "behind", expectedByNow, gap };
+}
+
+const STATUS_SEVERITY: Record<ResultStatus, number> = {
+  notApplicable: -1,
+  met: 0,
+  onTrack: 1,
+  atRisk: 2,
+  behind: 3,
+};
+
+/**
+ * Status of a composite ("all of") in one window: met when every part is met; otherwise the
+ * worst part status, counting a met part as on track; a finished window that is not met is behind.
+ */
+export function combinePartStatuses(statuses: ReadonlyArray<ResultStatus>, final: boolean): ResultStatus {
+  if (statuses.length === 0) return "notApplicable";
+  if (statuses.some((s) => s === "notApplicable")) return "notApplicable";
+  if (statuses.every((s) => s === "met")) return "met";
+  if (final) return "behind";
+  let worst: ResultStatus = "onTrack";
+  for (const s of statuses) if (STATUS_SEVERITY[s] > STATUS_SEVERITY[worst]) worst = s;
+  return worst;
+}

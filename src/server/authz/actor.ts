@@ -1,0 +1,25 @@
+import type { Role } from "@/generated/prisma/enums";
+
+/** A role the signed-in user holds, with the path of the subtree it covers. */
+export type ActorAssignment = {
+  id: string;
+  role: Role;
+  orgId: string;
+  orgPath: string;
+  orgName: string;
+};
+
+/**
+ * The signed-in user as every data function sees them: loaded from the database on each
+ * request (never trusted from the client), so a disabled account or a revoked role takes
+ * effect on the next request.
+ */
+export type Actor = {
+  tenantId: string;
+  tenantName: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  memberId: string | null;
+  assignments: ActorAssignment[];
+};

@@ -1,0 +1,31 @@
+import type { Role } from "@/generated/prisma/enums";
+
+/**
+ * The one role → permission table. Every server action and data function asks `can` or
+ * `requirePermission` (scope.ts) with one of these; nothing else decides who may do what.
+ *
+ * A role is held over an organization subtree (RoleAssignment.orgId): the permission applies
+ * to that organization and everything below it.
+ */
+export const PERMISSIONS = {
+  /** See organizations, their figures and their rosters. */
+  "org.read": ["ORG_ADMIN", "LEADER", "SECRETARY", "INSPECTOR", "MEMBER"],
+  /** Create, edit, move, split, merge and close organizations. */
+  "org.manage": ["ORG_ADMIN"],
+  /** See members' records (name, category, positions ...). MEMBER sees only themself. */
+  "member.read": ["ORG_ADMIN", "LEADER", "SECRETARY", "INSPECTOR"],
+  /** Create, edit and transfer members; import rosters. */
+  "member.manage": ["ORG_ADMIN"],
+  /** Create user accounts, disable them, assign and revoke roles. */
+  "user.manage": ["ORG_ADMIN"],
+  /** Read the audit trail. */
+  "audit.read": ["ORG_ADMIN", "INSPECTOR"],
+  /** Manage functional departments. */
+  "department.manage": ["ORG_ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
