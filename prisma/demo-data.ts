@@ -337,26 +337,31 @@ const SURNAMES: readonly (readonly [string, number])[] = [
   ["龚", 2], ["邵", 2], ["万", 2], ["欧阳", 0.5], ["司马", 0.1], ["上官", 0.1],
 ];
 
-// Given-name characters by gender and generation (older people carry the names of their time).
+// Given-name characters by gender and generation (people carry the names of their time):
+// a pool for one-character names, and pools for the first and second character of two.
 const GIVEN = {
   MALE: {
-    old: "国建华军明强伟平志刚勇海林文斌庆春德永忠福生民立新宝荣兵成军涛东祥",
-    young: "伟磊杰涛斌超鹏飞鑫波浩凯健俊帆旭宇晨阳博文峰睿泽轩昊天皓然航铭瑞锦翔远毅子一宁嘉思诚",
+    old: { single: "军伟强平刚勇斌林海明华涛东峰杰", first: "建国志振永立德文红海明庆春家卫长世光新", second: "国华军明强平林斌东刚勇忠民成峰生荣祥兵伟" },
+    young: { single: "伟磊杰涛斌超鹏飞鑫波浩凯健俊帆旭宇晨阳博峰昊航铭瑞翔毅宁", first: "子一宇浩俊嘉思博天泽明文志家皓晨雨梓铭昊睿奕佳承", second: "轩然航杰宇涵阳泽睿辰宁凯诚博豪远翔鹏瑞霖峰琦铭扬" },
   },
   FEMALE: {
-    old: "秀英华玉兰桂芳红梅丽琴珍凤霞萍艳敏燕玲静娟莉洁淑春慧",
-    young: "芳娜敏静丽婷雪倩慧佳颖洁琳蕾璐晶欣怡梦诗涵雨萱悦婧瑶佩月嘉雅妍楠薇菲露晓思可心宁彤",
+    old: { single: "英兰芳珍梅华霞萍红琴凤玲燕敏娟莉静丽艳", first: "秀桂玉丽红春美淑凤晓小金海彩爱", second: "英兰芳珍梅华霞萍红琴凤玲燕敏娟莉云" },
+    young: { single: "芳娜敏静丽婷雪倩慧颖洁琳蕾璐晶欣怡萱悦婧瑶妍楠薇菲露彤", first: "雨欣思梓佳诗可嘉若子晓心梦婉静紫语一亦怡", second: "涵萱怡彤琪妍婷瑶悦琳雯颖洁欣然宁薇月菲敏" },
   },
 } as const;
 
 function personName(rng: Rng, gender: Gender, birthYear: number): string {
   const surname = rng.weighted(SURNAMES);
-  const pool = [...GIVEN[gender][birthYear < 1975 ? "old" : "young"]];
-  const single = rng.chance(birthYear < 1975 ? 0.35 : 0.25);
-  if (single) return surname + rng.pick(pool);
-  const first = rng.pick(pool);
-  // Doubled characters (婷婷, 晶晶) are common for girls, rare otherwise.
-  const second = gender === "FEMALE" && rng.chance(0.06) ? first : rng.pick(pool.filter((c) => c !== first));
+  const generation = birthYear < 1975 ? "old" : birthYear < 1990 ? (rng.chance(0.5) ? "old" : "young") : "young";
+  const pools = GIVEN[gender][generation];
+  if (rng.chance(generation === "old" ? 0.35 : 0.22)) return surname + rng.pick([...pools.single]);
+  const first = rng.pick([...pools.first]);
+  // Doubled characters (婷婷, 晶晶) are common for girls, and only from the one-character pool.
+  if (gender === "FEMALE" && generation === "young" && rng.chance(0.05)) {
+    const c = rng.pick([...pools.single]);
+    return surname + c + c;
+  }
+  const second = rng.pick([...pools.second].filter((c) => c !== first));
   return surname + first + second;
 }
 
@@ -702,20 +707,22 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
   const groupHosts: BranchPlan[] = [];
   const retiredPlans = plans.filter((p) => p.type === "RETIRED");
   groupHosts.push(...retiredPlans.slice(0, 2));
-  const secondTeacher = plans.filter((p) => p.type === "TEACHER" && p.collegeLeaders === 0 && p.size >= 12);
-  if (secondTeacher.length > 0) groupHosts.push(secondTeacher[secondTeacher.length > 2 ? 2 : 0]!);
+  // ... and one teacher branch outside the college the demo logins look at.
+  const firstCollegeId = plans.find((p) => p.type === "TEACHER")?.college?.id;
+  const teacherHost = plans.find((p) => p.type === "TEACHER" && p.college?.id !== firstCollegeId && p.size >= 12);
+  if (teacherHost) groupHosts.push(teacherHost);
   for (const host of groupHosts) {
     const count = host.type === "RETIRED" ? (host === retiredPlans[0] ? 3 : 2) : 2;
     for (let g = 0; g < count; g++) {
       host.groups.push(
         addOrg(host.org, {
-          name: `第${ORDINALS[g]}党小组`,
-          nameEn: `Party Group ${ORDINALS_EN[g]}`,
+          name: `${host.org.name}第${ORDINALS[g]}党小组`,
+          nameEn: `Party Group ${ORDINALS_EN[g]}, ${host.org.nameEn}`,
           code: `${host.org.code}-G${g + 1}`,
           level: "GROUP",
           kind: host.org.kind,
           sortOrder: g + 1,
-          validFrom: minDate(addDays(host.org.validFrom, rng.int(0, 3 * 365)), addDays(today, -365)),
+          validFrom: maxDate(host.org.validFrom, minDate(addDays(host.org.validFrom, rng.int(0, 3 * 365)), addDays(today, -365))),
         }),
       );
     }
@@ -743,7 +750,9 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
 
   for (const plan of plans) {
     const { org, type, size } = plan;
-    const committee = Math.min(4, Math.max(2, size >= 25 ? rng.int(3, 4) : size >= 12 ? rng.int(2, 4) : 2), size - 2);
+    if (size === 0) continue;
+    // One secretary and 2 to 4 committee members (fewer only in a branch too small for them).
+    const committee = Math.max(0, Math.min(4, size >= 25 ? rng.int(3, 4) : size >= 12 ? rng.int(2, 4) : 2, size - 2));
     const slots: Slot[] = Array.from({ length: size }, () => ({ positions: [], cadreLevel: "NONE", forceFull: false }));
     let cursor = 0;
     slots[cursor++] = { positions: ["SECRETARY"], cadreLevel: "NONE", forceFull: true, minAge: 30 };
@@ -757,14 +766,19 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
 
     // Ordinary members (those without a branch office) are spread over the party groups.
     let groupCursor = 0;
+    const groupsWithLeader = new Set<string>();
     slots.forEach((slot, index) => {
       const m = makeMember(plan, slot, index);
       const isOfficer = slot.positions.includes("SECRETARY") || slot.positions.includes("COMMITTEE_MEMBER");
       let orgOfMember = org;
       if (plan.groups.length > 0 && !isOfficer) {
         orgOfMember = plan.groups[groupCursor % plan.groups.length]!;
-        if (groupCursor < plan.groups.length) m.positions.push("GROUP_LEADER");
         groupCursor++;
+        // The first full member placed in each group leads it (党小组组长).
+        if (!groupsWithLeader.has(orgOfMember.id) && m.member.status === "FULL") {
+          m.positions.push("GROUP_LEADER");
+          groupsWithLeader.add(orgOfMember.id);
+        }
       }
       m.member.orgId = orgOfMember.id;
       members.push(m.member);
@@ -805,12 +819,16 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
     let gender: Gender;
     const lastYear = addDays(today, -366);
     // Probationary members joined within the last year (and at least two weeks ago).
-    const recentJoin = (notBefore: Date) => randomDate(rng, maxDate(notBefore, addDays(today, -330)), addDays(today, -14));
+    const recentJoin = (notBefore: Date) => {
+      const latest = addDays(today, -14);
+      const earliest = maxDate(notBefore, addDays(today, -330));
+      return randomDate(rng, earliest.getTime() < addDays(latest, -14).getTime() ? earliest : addDays(today, -330), latest);
+    };
 
     if (category === "STUDENT") {
       gender = rng.chance(0.5) ? "MALE" : "FEMALE";
       if (type === "UNDERGRAD") {
-        const k = status === "FULL" ? rng.weighted([[2, 0.45], [3, 0.55]] as const) : rng.weighted([[1, 0.4], [2, 0.35], [3, 0.25]] as const);
+        const k = status === "FULL" ? rng.weighted([[2, 0.35], [3, 0.65]] as const) : rng.weighted([[1, 0.4], [2, 0.35], [3, 0.25]] as const);
         const enrolled = utc(academicYear - k, 9, rng.int(1, 10));
         birthDate = randomDate(rng, utc(academicYear - k - 19, 9, 1), utc(academicYear - k - 18, 8, 31));
         joinedAt = status === "FULL"
@@ -818,7 +836,7 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
           : recentJoin(addDays(enrolled, 240));
         arrival = joinedAt;
         reason = "入党";
-        number = nextNumber(`${academicYear - k}${String(plan.collegeIndex).padStart(2, "0")}1`, 3);
+        number = nextNumber(`${academicYear - k}${String(plan.collegeIndex).padStart(2, "0")}1`, 4);
       } else {
         const k = status === "FULL" ? rng.weighted([[0, 0.3], [1, 0.35], [2, 0.35]] as const) : rng.weighted([[1, 0.6], [2, 0.4]] as const);
         const enrolled = utc(academicYear - k, 9, rng.int(1, 10));
@@ -833,7 +851,7 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
           arrival = joinedAt;
           reason = "入党";
         }
-        number = nextNumber(`${academicYear - k}${String(plan.collegeIndex).padStart(2, "0")}2`, 3);
+        number = nextNumber(`${academicYear - k}${String(plan.collegeIndex).padStart(2, "0")}2`, 4);
       }
     } else if (category === "RETIRED") {
       gender = rng.chance(0.6) ? "MALE" : "FEMALE";
@@ -883,6 +901,11 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
       }
     }
 
+    // Full members passed their year of probation: joined more than a year ago.
+    if (status === "FULL" && joinedAt.getTime() > addDays(lastYear, -7).getTime()) {
+      joinedAt = addDays(lastYear, -rng.int(7, 60));
+      if (reason === "入党") arrival = joinedAt;
+    }
     const birthYear = birthDate.getUTCFullYear();
     const member: DemoMember = {
       tenantId,
@@ -905,7 +928,9 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
   }
 
   // --- placements and departments --------------------------------------------------
-  organizations.sort((a, b) => a.depth - b.depth || (a.parentId ?? "").localeCompare(b.parentId ?? "") || a.sortOrder - b.sortOrder);
+  // Parents before children (the sort is stable: siblings keep their creation order).
+  organizations.sort((a, b) => a.depth - b.depth);
+  const orgIndex = new Map(organizations.map((o) => [o.id, o]));
   const placements: DemoPlacement[] = organizations.map((o) => ({
     tenantId,
     id: uuid(`placement|${o.code}`),
@@ -941,7 +966,12 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
   const branchMembers = secretaryBranch ? members.filter((m) => m.orgId === secretaryBranch.id) : [];
   const secretaryMember = branchMembers.find((m) => m.positions.includes("SECRETARY")) ?? null;
   const ordinaryMember =
-    branchMembers.find((m) => m.positions.length === 0 && m.cadreLevel === "NONE" && m.status === "FULL") ??
+    branchMembers.find(
+      (m) =>
+        m.status === "FULL" &&
+        m.cadreLevel === "NONE" &&
+        !m.positions.some((p) => p === "SECRETARY" || p === "COMMITTEE_MEMBER" || p === "COLLEGE_LEADER"),
+    ) ??
     branchMembers.find((m) => !m.positions.includes("SECRETARY") && m.cadreLevel === "NONE") ??
     null;
 

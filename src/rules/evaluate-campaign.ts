@@ -160,7 +160,7 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
         const facts = describeWindows(windows, ref, asOfDay, proRate);
         const measurements = parts.map((spec) => measurer(spec, ref));
         const partResults = parts.map((spec, k) =>
-          buildResults(context, quota.composite!.parts[k]!.id, ref, spec, measurements[k]!, facts, proRate),
+          buildResults(context, quota.id, ref, spec, measurements[k]!, facts, proRate, quota.composite!.parts[k]!.id),
         );
         for (let w = 0; w < windows.length; w++) {
           const ofWindow = partResults.map((r) => r[w]!);
@@ -350,6 +350,7 @@ function buildResults(
   measurement: Measurement,
   facts: ReadonlyArray<WindowFacts>,
   proRate: boolean,
+  partId?: string,
 ): QuotaResult[] {
   const integral = spec.metric === "count" || spec.metric === "distinctKinds";
   const baseMin = spec.target.op === "between" ? spec.target.min : spec.target.value;
@@ -364,6 +365,7 @@ function buildResults(
     const list = measurement.lists[w];
     const base = {
       quotaId,
+      ...(partId === undefined ? {} : { partId }),
       subjectKind: ref.kind as SubjectKind,
       subjectId: ref.id,
       window: toDateWindow(f.window),
@@ -425,11 +427,11 @@ function combineComposite(
     targetValue: parts.length,
     targetMax: null,
     unit: "parts",
+    coverage: roundTo(facts.coverage, 4),
+    recordIds,
     status,
     expectedByNow: status === "notApplicable" ? 0 : roundTo(expected, 4),
     gap: parts.filter((p) => p.status === "atRisk" || p.status === "behind").length,
-    coverage: roundTo(facts.coverage, 4),
-    recordIds,
     ...(status === "notApplicable" ? { reason: "notCovered" as const } : {}),
     parts,
   };

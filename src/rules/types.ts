@@ -389,6 +389,8 @@ export interface ShareSummary {
 
 export interface QuotaResult {
   quotaId: string;
+  /** Set on the part results of a composite quota (quotaId is then the composite's id). */
+  partId?: string;
   subjectKind: SubjectKind;
   /** Organization or member id; "all" for a population (shareOfSubjects) result. */
   subjectId: string;

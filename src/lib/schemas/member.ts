@@ -51,7 +51,11 @@ const phoneMessage = "电话号码只能包含数字、空格、- 和开头的 +
 
 const optionalPhone = optionalText(20, "手机").refine((s) => s === null || PHONE.test(s), phoneMessage);
 
-const memberNumber = requiredText(32, "党员编号").regex(/^[A-Za-z0-9_-]+$/, "党员编号只能包含字母、数字、- 和 _");
+// An empty number is reported once ("请填写…"), not again as a bad format.
+const memberNumber = requiredText(32, "党员编号").refine(
+  (s) => s === "" || /^[A-Za-z0-9_-]+$/.test(s),
+  "党员编号只能包含字母、数字、- 和 _",
+);
 
 /** The development stage a member record implies: this roster holds full and probationary members. */
 export function stageForStatus(status: MemberStatus): DevelopmentStage {
@@ -315,7 +319,10 @@ const dateCell = z.string().transform((raw, ctx) => {
   if (!parsed?.success) {
     ctx.addIssue({
       code: "custom",
-      message: iso === null ? `日期格式应为 YYYY-MM-DD，如 2020-07-01（收到“${raw.trim()}”）` : (parsed?.error.issues[0]?.message ?? "不是有效的日期"),
+      message:
+        iso === null
+          ? `日期格式应为 YYYY-MM-DD，如 2020-07-01（收到“${raw.trim()}”）`
+          : `${parsed?.error.issues[0]?.message ?? "不是有效的日期"}（收到“${raw.trim()}”）`,
     });
     return z.NEVER;
   }
@@ -348,7 +355,7 @@ export const ImportMemberRow = z
     joinedAt: dateCell.optional(),
     fullMemberAt: dateCell.optional(),
     birthDate: dateCell.optional(),
-    phone: optionalPhone,
+    phone: z.string().pipe(optionalPhone).optional(),
     /** First day in the organization named by orgCode, for a new member or a change of organization. */
     orgFrom: dateCell.optional(),
   })

@@ -1,0 +1,255 @@
+// Benchmark of the rules engine: 20,000 members, 10 quotas, 1,000,000 records, one as-of date.
+// Run: npx tsx bench/rules-evaluate.ts [--runs N]
+// Data are generated deterministically (seeded PRNG), so figures are comparable across runs.
+import { evaluateCampaign } from "../src/rules/evaluate-campaign";
+import type {
+  CampaignForEvaluation,
+  MemberInputLike,
+  OrganizationInputLike,
+  QuotaInput,
+  RecordInputLike,
+} from "../src/rules/types";
+
+const MEMBERS = 20_000;
+const RECORDS = 1_000_000;
+const COLLEGES = 20;
+const MEMBERS_PER_BRANCH = 20;
+const AS_OF = "2026-06-30";
+
+function createRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const random = createRandom(20260630);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+function formatDate(dayOffset: number): string {
+  // Campaign days from 2025-09-01; Date is fine here, generation is not timed.
+  return new Date(Date.UTC(2025, 8, 1) + dayOffset * 86_400_000).toISOString().slice(0, 10);
+}
+
+function generate() {
+  const organizations: OrganizationInputLike[] = [
+    { id: "S", level: "SCHOOL", kind: "MIXED", path: "S", validFrom: "2000-01-01", validTo: null },
+  ];
+  const branches: string[] = [];
+  const branchCount = MEMBERS / MEMBERS_PER_BRANCH;
+  for (let c = 0; c < COLLEGES; c++) {
+    organizations.push({ id: `C${c}`, level: "COLLEGE", kind: "MIXED", path: `S/C${c}`, validFrom: "2000-01-01" });
+  }
+  for (let b = 0; b < branchCount; b++) {
+    const college = b % COLLEGES;
+    const id = `B${b}`;
+    branches.push(id);
+    organizations.push({
+      id,
+      level: "BRANCH",
+      kind: b % 3 === 0 ? "TEACHER" : "STUDENT",
+      path: `S/C${college}/${id}`,
+      validFrom: "2000-01-01",
+    });
+  }
+
+  const members: MemberInputLike[] = [];
+  const branchMembers: string[][] = branches.map(() => []);
+  for (let m = 0; m < MEMBERS; m++) {
+    const b = Math.floor(m / MEMBERS_PER_BRANCH);
+    const id = `M${m}`;
+    const teacherBranch = b % 3 === 0;
+    const positions: string[] = [];
+    if (teacherBranch && random() < 0.3) positions.push("COURSE_TEACHER");
+    if (teacherBranch && random() < 0.05) positions.push("PROFESSOR");
+    if (random() < 0.015) positions.push("POLITICAL_WORKER");
+    // A tenth of the members joined during the campaign, to exercise coverage and pro-rating.
+    const joinedAt = random() < 0.1 ? formatDate(Math.floor(random() * 300)) : "2015-07-01";
+    members.push({
+      id,
+      status: random() < 0.1 ? "PROBATIONARY" : "FULL",
+      category: teacherBranch ? "TEACHER" : "STUDENT",
+      cadreLevel: random() < 0.01 ? "MIDDLE_CADRE" : "NONE",
+      positions,
+      joinedAt,
+      memberships: [{ orgId: branches[b]!, from: joinedAt, to: null }],
+    });
+    branchMembers[b]!.push(id);
+  }
+
+  const statuses = ["APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "SUBMITTED", "RETURNED"];
+  const meetingTypes = ["CONCENTRATED_STUDY", "THEME_PARTY_DAY", "BRANCH_GENERAL_MEETING", "PARTY_LECTURE"];
+  const selfTypes = [
+    "VOLUNTEER_SERVICE",
+    "VOLUNTARY_LABOUR",
+    "LECTURE_GIVEN",
+    "PAIRING",
+    "TRAINING",
+    "TRAINING",
+    "SOCIAL_PRACTICE",
+    "DORM_PATROL",
+    "COURSE_IDEOLOGY_PROJECT",
+    "PLEDGE",
+    "OTHER",
+  ];
+  const records: RecordInputLike[] = new Array(RECORDS);
+  for (let i = 0; i < RECORDS; i++) {
+    const dayOffset = Math.floor(random() * 365);
+    const status = pick(statuses);
+    const voidedAt = random() < 0.01 ? "2026-05-01T00:00:00Z" : null;
+    // Three in ten dates are UTC datetimes, so the Shanghai conversion is exercised.
+    const date = random() < 0.3 ? `${formatDate(dayOffset)}T${String(Math.floor(random() * 24)).padStart(2, "0")}:30:00Z` : formatDate(dayOffset);
+    if (i % 10 === 0) {
+      const b = Math.floor(random() * branches.length);
+      records[i] = {
+        id: `R${i}`,
+        type: pick(meetingTypes),
+        subType: null,
+        orgId: branches[b]!,
+        date,
+        hours: 2,
+        status,
+        voidedAt,
+        attendeeIds: branchMembers[b]!.filter(() => random() < 0.8),
+      };
+    } else {
+      const m = Math.floor(random() * MEMBERS);
+      const type = pick(selfTypes);
+      records[i] = {
+        id: `R${i}`,
+        type,
+        subType: type === "PAIRING" ? pick(["FRESHMAN_DORM", "STUDENT_IN_DIFFICULTY"]) : null,
+        orgId: branches[Math.floor(m / MEMBERS_PER_BRANCH)]!,
+        date,
+        hours: 1 + Math.floor(random() * 8),
+        days: type === "SOCIAL_PRACTICE" ? 1 + Math.floor(random() * 5) : null,
+        status,
+        voidedAt,
+        attendeeIds: [],
+        selfReportedBy: `M${m}`,
+      };
+    }
+  }
+  return { organizations, members, records };
+}
+
+const quotas: QuotaInput[] = [
+  {
+    id: "four-ones",
+    name: "四个一",
+    subject: { kind: "member" },
+    period: { kind: "academicYear" },
+    composite: {
+      kind: "all",
+      parts: [
+        { id: "lecture", name: "授课", metric: "count", activity: { types: ["LECTURE_GIVEN"] }, target: { op: "atLeast", value: 1 } },
+        { id: "volunteer", name: "志愿服务", metric: "count", activity: { types: ["VOLUNTEER_SERVICE"] }, target: { op: "atLeast", value: 1 } },
+        { id: "labour", name: "义务劳动", metric: "count", activity: { types: ["VOLUNTARY_LABOUR"] }, target: { op: "atLeast", value: 1 } },
+        { id: "pairing", name: "结对", metric: "count", activity: { types: ["PAIRING"], subTypes: ["FRESHMAN_DORM"] }, target: { op: "atLeast", value: 1 } },
+        {
+          id: "hours",
+          name: "时长",
+          metric: "sumHours",
+          activity: { types: ["LECTURE_GIVEN", "VOLUNTEER_SERVICE", "VOLUNTARY_LABOUR", "PAIRING"] },
+          target: { op: "atLeast", value: 20 },
+        },
+      ],
+    },
+  },
+  { id: "pledge", name: "承诺", subject: { kind: "member" }, period: { kind: "campaign" }, metric: "count", activity: { types: ["PLEDGE"] }, target: { op: "atLeast", value: 1 } },
+  { id: "study", name: "参加集中学习", subject: { kind: "member" }, period: { kind: "academicYear" }, metric: "count", activity: { types: ["CONCENTRATED_STUDY"] }, target: { op: "atLeast", value: 4 } },
+  { id: "theme-day", name: "主题党日", subject: { kind: "member" }, period: { kind: "month" }, metric: "count", activity: { types: ["THEME_PARTY_DAY"] }, target: { op: "atLeast", value: 1 } },
+  {
+    id: "training-hours",
+    name: "培训学时",
+    subject: { kind: "member" },
+    period: { kind: "calendarYear" },
+    metric: "sumHours",
+    activity: { types: ["TRAINING"] },
+    target: { op: "atLeast", value: 20 },
+    options: { proRate: true },
+  },
+  {
+    id: "service-kinds",
+    name: "服务种类",
+    subject: { kind: "member" },
+    period: { kind: "semester" },
+    metric: "distinctKinds",
+    activity: { types: ["VOLUNTEER_SERVICE", "VOLUNTARY_LABOUR", "PAIRING", "OTHER"] },
+    target: { op: "atLeast", value: 2 },
+  },
+  { id: "social-practice", name: "社会实践", subject: { kind: "member", categories: ["STUDENT"] }, period: { kind: "academicYear" }, metric: "sumDays", activity: { types: ["SOCIAL_PRACTICE"] }, target: { op: "atLeast", value: 20 } },
+  { id: "dorm-patrol", name: "巡查宿舍", subject: { kind: "member", positions: ["POLITICAL_WORKER"] }, period: { kind: "week" }, metric: "count", activity: { types: ["DORM_PATROL"] }, target: { op: "atLeast", value: 1 } },
+  {
+    id: "org-study",
+    name: "组织集中学习",
+    subject: { kind: "organization", levels: ["COLLEGE", "BRANCH"] },
+    period: { kind: "halfYear" },
+    metric: "count",
+    activity: { types: ["CONCENTRATED_STUDY", "PARTY_LECTURE"] },
+    target: { op: "atLeast", value: 5 },
+    options: { includeSubtree: true },
+  },
+  {
+    id: "course-ideology",
+    name: "课程思政",
+    subject: { kind: "member", positions: ["COURSE_TEACHER"] },
+    period: { kind: "campaign" },
+    metric: "count",
+    activity: { types: ["COURSE_IDEOLOGY_PROJECT"] },
+    target: { op: "shareOfSubjects", share: 0.5, inner: { op: "atLeast", value: 1 } },
+  },
+];
+
+const campaign: CampaignForEvaluation = { id: "bench", startDate: "2025-09-01", endDate: "2026-08-31", quotas };
+
+function measure(data: ReturnType<typeof generate>, windows: "all" | "current") {
+  const started = process.hrtime.bigint();
+  const evaluation = evaluateCampaign({ campaign, ...data, asOf: AS_OF, windows });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return { ms, results: evaluation.results.length };
+}
+
+const runsArg = process.argv.indexOf("--runs");
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+
+const genStarted = process.hrtime.bigint();
+const data = generate();
+const genMs = Number(process.hrtime.bigint() - genStarted) / 1e6;
+const attendances = data.records.reduce((s, r) => s + (r.attendeeIds?.length ?? 0) + (r.selfReportedBy ? 1 : 0), 0);
+
+const report: Record<string, unknown> = {
+  node: process.version,
+  members: MEMBERS,
+  organizations: data.organizations.length,
+  records: RECORDS,
+  attendances,
+  quotas: quotas.length,
+  asOf: AS_OF,
+  generationMs: Math.round(genMs),
+};
+for (const windows of ["all", "current"] as const) {
+  const times: number[] = [];
+  let results = 0;
+  for (let r = 0; r < runs; r++) {
+    const m = measure(data, windows);
+    times.push(m.ms);
+    results = m.results;
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  report[`windows=${windows}`] = {
+    results,
+    worstMs: Math.round(times[times.length - 1]!),
+    medianMs: Math.round(median),
+    bestMs: Math.round(times[0]!),
+    recordsPerSecond: Math.round(RECORDS / (median / 1000)),
+  };
+}
+report.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+report.heapUsedMb = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
