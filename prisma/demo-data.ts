@@ -24,7 +24,8 @@ export type Gender = "MALE" | "FEMALE";
 export type MemberStatus = "FULL" | "PROBATIONARY";
 export type MemberCategory = "TEACHER" | "STAFF" | "STUDENT" | "RETIRED";
 export type CadreLevel = "SCHOOL_LEADER" | "MIDDLE_CADRE" | "NONE";
-export type DevelopmentStage = "APPLICANT" | "ACTIVIST" | "DEVELOPMENT_TARGET" | "PROBATIONARY" | "FULL";
+export type DevelopmentStage =
+  "APPLICANT" | "ACTIVIST" | "DEVELOPMENT_TARGET" | "PROBATIONARY" | "FULL";
 export type Role = "ORG_ADMIN" | "LEADER" | "SECRETARY" | "MEMBER" | "INSPECTOR";
 
 export const POSITIONS = {
@@ -322,6 +323,7 @@ function randomDate(rng: Rng, from: Date, to: Date): Date {
 // ---------------------------------------------------------------------------
 
 /** Common surnames with roughly their relative frequency (per mille of the population). */
+// prettier-ignore
 const SURNAMES: readonly (readonly [string, number])[] = [
   ["王", 71], ["李", 70], ["张", 67], ["刘", 54], ["陈", 46], ["杨", 31], ["黄", 22], ["赵", 20],
   ["吴", 20], ["周", 19], ["徐", 15], ["孙", 15], ["马", 13], ["朱", 13], ["胡", 13], ["郭", 11],
@@ -341,18 +343,35 @@ const SURNAMES: readonly (readonly [string, number])[] = [
 // a pool for one-character names, and pools for the first and second character of two.
 const GIVEN = {
   MALE: {
-    old: { single: "军伟强平刚勇斌林海明华涛东峰杰", first: "建国志振永立德文红海明庆春家卫长世光新", second: "国华军明强平林斌东刚勇忠民成峰生荣祥兵伟" },
-    young: { single: "伟磊杰涛斌超鹏飞鑫波浩凯健俊帆旭宇晨阳博峰昊航铭瑞翔毅宁", first: "子一宇浩俊嘉思博天泽明文志家皓晨雨梓铭昊睿奕佳承", second: "轩然航杰宇涵阳泽睿辰宁凯诚博豪远翔鹏瑞霖峰琦铭扬" },
+    old: {
+      single: "军伟强平刚勇斌林海明华涛东峰杰",
+      first: "建国志振永立德文红海明庆春家卫长世光新",
+      second: "国华军明强平林斌东刚勇忠民成峰生荣祥兵伟",
+    },
+    young: {
+      single: "伟磊杰涛斌超鹏飞鑫波浩凯健俊帆旭宇晨阳博峰昊航铭瑞翔毅宁",
+      first: "子一宇浩俊嘉思博天泽明文志家皓晨雨梓铭昊睿奕佳承",
+      second: "轩然航杰宇涵阳泽睿辰宁凯诚博豪远翔鹏瑞霖峰琦铭扬",
+    },
   },
   FEMALE: {
-    old: { single: "英兰芳珍梅华霞萍红琴凤玲燕敏娟莉静丽艳", first: "秀桂玉丽红春美淑凤晓小金海彩爱", second: "英兰芳珍梅华霞萍红琴凤玲燕敏娟莉云" },
-    young: { single: "芳娜敏静丽婷雪倩慧颖洁琳蕾璐晶欣怡萱悦婧瑶妍楠薇菲露彤", first: "雨欣思梓佳诗可嘉若子晓心梦婉静紫语一亦怡", second: "涵萱怡彤琪妍婷瑶悦琳雯颖洁欣然宁薇月菲敏" },
+    old: {
+      single: "英兰芳珍梅华霞萍红琴凤玲燕敏娟莉静丽艳",
+      first: "秀桂玉丽红春美淑凤晓小金海彩爱",
+      second: "英兰芳珍梅华霞萍红琴凤玲燕敏娟莉云",
+    },
+    young: {
+      single: "芳娜敏静丽婷雪倩慧颖洁琳蕾璐晶欣怡萱悦婧瑶妍楠薇菲露彤",
+      first: "雨欣思梓佳诗可嘉若子晓心梦婉静紫语一亦怡",
+      second: "涵萱怡彤琪妍婷瑶悦琳雯颖洁欣然宁薇月菲敏",
+    },
   },
 } as const;
 
 function personName(rng: Rng, gender: Gender, birthYear: number): string {
   const surname = rng.weighted(SURNAMES);
-  const generation = birthYear < 1975 ? "old" : birthYear < 1990 ? (rng.chance(0.5) ? "old" : "young") : "young";
+  const generation =
+    birthYear < 1975 ? "old" : birthYear < 1990 ? (rng.chance(0.5) ? "old" : "young") : "young";
   const pools = GIVEN[gender][generation];
   if (rng.chance(generation === "old" ? 0.35 : 0.22)) return surname + rng.pick([...pools.single]);
   const first = rng.pick([...pools.first]);
@@ -369,7 +388,8 @@ function personName(rng: Rng, gender: Gender, birthYear: number): string {
 // The shape of a university
 // ---------------------------------------------------------------------------
 
-type BranchType = "TEACHER" | "UNDERGRAD" | "GRAD" | "ADMIN" | "RETIRED" | "DIRECT_ADMIN" | "DIRECT_TEACHER";
+type BranchType =
+  "TEACHER" | "UNDERGRAD" | "GRAD" | "ADMIN" | "RETIRED" | "DIRECT_ADMIN" | "DIRECT_TEACHER";
 
 interface AcademicCollegeTemplate {
   name: string;
@@ -384,6 +404,7 @@ interface AcademicCollegeTemplate {
   marxism?: boolean;
 }
 
+// prettier-ignore
 const ACADEMIC_COLLEGES: readonly AcademicCollegeTemplate[] = [
   { name: "计算机科学与技术学院", nameEn: "School of Computer Science and Technology", code: "CS", committee: true, teacher: 3, undergrad: 3, grad: 2 },
   { name: "马克思主义学院", nameEn: "School of Marxism", code: "MX", committee: false, teacher: 2, undergrad: 0, grad: 1, marxism: true },
@@ -398,6 +419,7 @@ const ACADEMIC_COLLEGES: readonly AcademicCollegeTemplate[] = [
 ];
 
 /** Names for small universities, so a second tenant does not look like the first. */
+// prettier-ignore
 const SMALL_COLLEGE_POOL: readonly AcademicCollegeTemplate[] = [
   { name: "材料科学与工程学院", nameEn: "School of Materials Science and Engineering", code: "MSE", committee: true, teacher: 1, undergrad: 1, grad: 1 },
   { name: "生命科学学院", nameEn: "School of Life Sciences", code: "LS", committee: false, teacher: 1, undergrad: 1, grad: 1 },
@@ -435,7 +457,18 @@ const DEPARTMENTS: readonly (readonly [string, string, string])[] = [
 ];
 
 const ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-const ORDINALS_EN = ["No. 1", "No. 2", "No. 3", "No. 4", "No. 5", "No. 6", "No. 7", "No. 8", "No. 9", "No. 10"];
+const ORDINALS_EN = [
+  "No. 1",
+  "No. 2",
+  "No. 3",
+  "No. 4",
+  "No. 5",
+  "No. 6",
+  "No. 7",
+  "No. 8",
+  "No. 9",
+  "No. 10",
+];
 
 /** Relative sizes of branches, before scaling to the requested member count. */
 const BRANCH_WEIGHT: Record<BranchType, number> = {
@@ -484,7 +517,9 @@ function apportion(weights: number[], total: number, min: number): number[] {
   const exact = weights.map((w) => (w / sum) * rest);
   const shares = exact.map((x) => Math.floor(x));
   let left = rest - shares.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (let k = 0; left > 0; k = (k + 1) % n, left--) shares[order[k]![1]]! += 1;
   return shares.map((s) => s + floor);
 }
@@ -513,7 +548,10 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
   const organizations: DemoOrganization[] = [];
   const addOrg = (
     parent: DemoOrganization | null,
-    fields: Pick<DemoOrganization, "name" | "nameEn" | "code" | "level" | "kind" | "sortOrder" | "validFrom">,
+    fields: Pick<
+      DemoOrganization,
+      "name" | "nameEn" | "code" | "level" | "kind" | "sortOrder" | "validFrom"
+    >,
   ): DemoOrganization => {
     const id = uuid(`org|${fields.code}`);
     const org: DemoOrganization = {
@@ -564,7 +602,12 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
           : type === "RETIRED"
             ? "RETIRED"
             : "ADMIN";
-    const org = addOrg(parent, { ...fields, level: "BRANCH", kind, validFrom: branchValidFrom(parent) });
+    const org = addOrg(parent, {
+      ...fields,
+      level: "BRANCH",
+      kind,
+      validFrom: branchValidFrom(parent),
+    });
     plans.push({
       org,
       type,
@@ -593,32 +636,57 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
       validFrom: collegeValidFrom(),
     });
     const counts = small
-      ? { teacher: Math.min(1, t.teacher), undergrad: Math.min(1, t.undergrad), grad: Math.min(1, t.grad) }
+      ? {
+          teacher: Math.min(1, t.teacher),
+          undergrad: Math.min(1, t.undergrad),
+          grad: Math.min(1, t.grad),
+        }
       : t;
     let order = 0;
     for (let i = 0; i < counts.teacher; i++) {
-      addBranch(college, college, ci + 1, "TEACHER", {
-        name: `${t.name}${numbered("教工", i, counts.teacher)}`,
-        nameEn: `${numberedEn("Faculty", i, counts.teacher)}, ${t.nameEn}`,
-        code: `${t.code}-T${i + 1}`,
-        sortOrder: ++order,
-      }, { academic: t });
+      addBranch(
+        college,
+        college,
+        ci + 1,
+        "TEACHER",
+        {
+          name: `${t.name}${numbered("教工", i, counts.teacher)}`,
+          nameEn: `${numberedEn("Faculty", i, counts.teacher)}, ${t.nameEn}`,
+          code: `${t.code}-T${i + 1}`,
+          sortOrder: ++order,
+        },
+        { academic: t },
+      );
     }
     for (let i = 0; i < counts.undergrad; i++) {
-      addBranch(college, college, ci + 1, "UNDERGRAD", {
-        name: `${t.name}${numbered("本科生", i, counts.undergrad)}`,
-        nameEn: `${numberedEn("Undergraduate", i, counts.undergrad)}, ${t.nameEn}`,
-        code: `${t.code}-U${i + 1}`,
-        sortOrder: ++order,
-      }, { academic: t });
+      addBranch(
+        college,
+        college,
+        ci + 1,
+        "UNDERGRAD",
+        {
+          name: `${t.name}${numbered("本科生", i, counts.undergrad)}`,
+          nameEn: `${numberedEn("Undergraduate", i, counts.undergrad)}, ${t.nameEn}`,
+          code: `${t.code}-U${i + 1}`,
+          sortOrder: ++order,
+        },
+        { academic: t },
+      );
     }
     for (let i = 0; i < counts.grad; i++) {
-      addBranch(college, college, ci + 1, "GRAD", {
-        name: `${t.name}${numbered("研究生", i, counts.grad)}`,
-        nameEn: `${numberedEn("Graduate", i, counts.grad)}, ${t.nameEn}`,
-        code: `${t.code}-P${i + 1}`,
-        sortOrder: ++order,
-      }, { academic: t });
+      addBranch(
+        college,
+        college,
+        ci + 1,
+        "GRAD",
+        {
+          name: `${t.name}${numbered("研究生", i, counts.grad)}`,
+          nameEn: `${numberedEn("Graduate", i, counts.grad)}, ${t.nameEn}`,
+          code: `${t.code}-P${i + 1}`,
+          sortOrder: ++order,
+        },
+        { academic: t },
+      );
     }
   });
 
@@ -633,12 +701,19 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
       validFrom: collegeValidFrom(),
     });
     ADMIN_BRANCHES.forEach(([bn, en, political], i) =>
-      addBranch(college, college, 80, "ADMIN", {
-        name: bn,
-        nameEn: en,
-        code: `ADM-${String(i + 1).padStart(2, "0")}`,
-        sortOrder: i + 1,
-      }, { politicalWork: political }),
+      addBranch(
+        college,
+        college,
+        80,
+        "ADMIN",
+        {
+          name: bn,
+          nameEn: en,
+          code: `ADM-${String(i + 1).padStart(2, "0")}`,
+          sortOrder: i + 1,
+        },
+        { politicalWork: political },
+      ),
     );
   }
   if (withRetired) {
@@ -662,10 +737,27 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
   }
   // 直属党支部: branches directly under the school committee.
   const directs: readonly (readonly [string, string, string, BranchType])[] = small
-    ? [["档案馆直属党支部", "Archives Branch (directly under the Committee)", "ARC", "DIRECT_ADMIN"]]
+    ? [
+        [
+          "档案馆直属党支部",
+          "Archives Branch (directly under the Committee)",
+          "ARC",
+          "DIRECT_ADMIN",
+        ],
+      ]
     : [
-        ["图书馆直属党支部", "Library Branch (directly under the Committee)", "LIB", "DIRECT_ADMIN"],
-        ["继续教育学院直属党支部", "School of Continuing Education Branch (directly under the Committee)", "SCE", "DIRECT_TEACHER"],
+        [
+          "图书馆直属党支部",
+          "Library Branch (directly under the Committee)",
+          "LIB",
+          "DIRECT_ADMIN",
+        ],
+        [
+          "继续教育学院直属党支部",
+          "School of Continuing Education Branch (directly under the Committee)",
+          "SCE",
+          "DIRECT_TEACHER",
+        ],
       ];
   directs.forEach(([bn, en, code, type], i) =>
     addBranch(root, null, 90 + i, type, { name: bn, nameEn: en, code, sortOrder: ++sortOrder }),
@@ -694,9 +786,13 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
   }
   // School leaders in the offices (or, in a university without them, the first teacher branches).
   const adminPlans = plans.filter((p) => p.type === "ADMIN");
-  const leaderHosts = adminPlans.length > 0 ? adminPlans.slice(0, 3) : plans.filter((p) => p.type === "TEACHER").slice(0, 2);
+  const leaderHosts =
+    adminPlans.length > 0
+      ? adminPlans.slice(0, 3)
+      : plans.filter((p) => p.type === "TEACHER").slice(0, 2);
   const schoolLeaderCount = small ? 2 : 7;
-  for (let k = 0; k < schoolLeaderCount && leaderHosts.length > 0; k++) leaderHosts[k % leaderHosts.length]!.schoolLeaders++;
+  for (let k = 0; k < schoolLeaderCount && leaderHosts.length > 0; k++)
+    leaderHosts[k % leaderHosts.length]!.schoolLeaders++;
   // Heads and deputy heads of offices, and of directly-affiliated units.
   for (const p of plans) {
     if (p.type === "ADMIN") p.middleCadres = 3;
@@ -709,7 +805,9 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
   groupHosts.push(...retiredPlans.slice(0, 2));
   // ... and one teacher branch outside the college the demo logins look at.
   const firstCollegeId = plans.find((p) => p.type === "TEACHER")?.college?.id;
-  const teacherHost = plans.find((p) => p.type === "TEACHER" && p.college?.id !== firstCollegeId && p.size >= 12);
+  const teacherHost = plans.find(
+    (p) => p.type === "TEACHER" && p.college?.id !== firstCollegeId && p.size >= 12,
+  );
   if (teacherHost) groupHosts.push(teacherHost);
   for (const host of groupHosts) {
     const count = host.type === "RETIRED" ? (host === retiredPlans[0] ? 3 : 2) : 2;
@@ -722,7 +820,10 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
           level: "GROUP",
           kind: host.org.kind,
           sortOrder: g + 1,
-          validFrom: maxDate(host.org.validFrom, minDate(addDays(host.org.validFrom, rng.int(0, 3 * 365)), addDays(today, -365))),
+          validFrom: maxDate(
+            host.org.validFrom,
+            minDate(addDays(host.org.validFrom, rng.int(0, 3 * 365)), addDays(today, -365)),
+          ),
         }),
       );
     }
@@ -749,27 +850,56 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
   }
 
   for (const plan of plans) {
-    const { org, type, size } = plan;
+    const { org, size } = plan;
     if (size === 0) continue;
     // One secretary and 2 to 4 committee members (fewer only in a branch too small for them).
-    const committee = Math.max(0, Math.min(4, size >= 25 ? rng.int(3, 4) : size >= 12 ? rng.int(2, 4) : 2, size - 2));
-    const slots: Slot[] = Array.from({ length: size }, () => ({ positions: [], cadreLevel: "NONE", forceFull: false }));
+    const committee = Math.max(
+      0,
+      Math.min(4, size >= 25 ? rng.int(3, 4) : size >= 12 ? rng.int(2, 4) : 2, size - 2),
+    );
+    const slots: Slot[] = Array.from({ length: size }, () => ({
+      positions: [],
+      cadreLevel: "NONE",
+      forceFull: false,
+    }));
     let cursor = 0;
     slots[cursor++] = { positions: ["SECRETARY"], cadreLevel: "NONE", forceFull: true, minAge: 30 };
-    for (let k = 0; k < committee; k++) slots[cursor++] = { positions: ["COMMITTEE_MEMBER"], cadreLevel: "NONE", forceFull: true };
+    for (let k = 0; k < committee; k++)
+      slots[cursor++] = { positions: ["COMMITTEE_MEMBER"], cadreLevel: "NONE", forceFull: true };
     const special = (count: number, make: () => Slot) => {
       for (let k = 0; k < count && cursor < size - 1; k++) slots[cursor++] = make();
     };
-    special(plan.schoolLeaders, () => ({ positions: [], cadreLevel: "SCHOOL_LEADER", forceFull: true, minAge: 50, maxAge: 59, category: "TEACHER" }));
-    special(plan.collegeLeaders, () => ({ positions: ["COLLEGE_LEADER"], cadreLevel: "MIDDLE_CADRE", forceFull: true, minAge: 40, maxAge: 58, category: "TEACHER" }));
-    special(plan.middleCadres, () => ({ positions: [], cadreLevel: "MIDDLE_CADRE", forceFull: true, minAge: 38, maxAge: 58 }));
+    special(plan.schoolLeaders, () => ({
+      positions: [],
+      cadreLevel: "SCHOOL_LEADER",
+      forceFull: true,
+      minAge: 50,
+      maxAge: 59,
+      category: "TEACHER",
+    }));
+    special(plan.collegeLeaders, () => ({
+      positions: ["COLLEGE_LEADER"],
+      cadreLevel: "MIDDLE_CADRE",
+      forceFull: true,
+      minAge: 40,
+      maxAge: 58,
+      category: "TEACHER",
+    }));
+    special(plan.middleCadres, () => ({
+      positions: [],
+      cadreLevel: "MIDDLE_CADRE",
+      forceFull: true,
+      minAge: 38,
+      maxAge: 58,
+    }));
 
     // Ordinary members (those without a branch office) are spread over the party groups.
     let groupCursor = 0;
     const groupsWithLeader = new Set<string>();
     slots.forEach((slot, index) => {
       const m = makeMember(plan, slot, index);
-      const isOfficer = slot.positions.includes("SECRETARY") || slot.positions.includes("COMMITTEE_MEMBER");
+      const isOfficer =
+        slot.positions.includes("SECRETARY") || slot.positions.includes("COMMITTEE_MEMBER");
       let orgOfMember = org;
       if (plan.groups.length > 0 && !isOfficer) {
         orgOfMember = plan.groups[groupCursor % plan.groups.length]!;
@@ -795,20 +925,26 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
     });
   }
 
-  function makeMember(plan: BranchPlan, slot: Slot, index: number): { member: DemoMember; arrival: Date; reason: string; positions: Position[] } {
+  function makeMember(
+    plan: BranchPlan,
+    slot: Slot,
+    index: number,
+  ): { member: DemoMember; arrival: Date; reason: string; positions: Position[] } {
     const { type } = plan;
     // Category.
     let category: MemberCategory;
     if (type === "UNDERGRAD" || type === "GRAD") category = "STUDENT";
     else if (type === "RETIRED") category = "RETIRED";
     else if (slot.category) category = slot.category;
-    else if (type === "ADMIN" || type === "DIRECT_ADMIN") category = rng.chance(0.12) ? "TEACHER" : "STAFF";
+    else if (type === "ADMIN" || type === "DIRECT_ADMIN")
+      category = rng.chance(0.12) ? "TEACHER" : "STAFF";
     else category = index === 0 || rng.chance(0.8) ? "TEACHER" : "STAFF";
 
     // Status: officers and cadres are full members; probationary members are mostly students.
     const probationaryRate =
       type === "UNDERGRAD" ? 0.3 : type === "GRAD" ? 0.15 : type === "RETIRED" ? 0 : 0.025;
-    const status: MemberStatus = !slot.forceFull && rng.chance(probationaryRate) ? "PROBATIONARY" : "FULL";
+    const status: MemberStatus =
+      !slot.forceFull && rng.chance(probationaryRate) ? "PROBATIONARY" : "FULL";
     const positions: Position[] = [...slot.positions];
 
     let birthDate: Date;
@@ -822,28 +958,68 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
     const recentJoin = (notBefore: Date) => {
       const latest = addDays(today, -14);
       const earliest = maxDate(notBefore, addDays(today, -330));
-      return randomDate(rng, earliest.getTime() < addDays(latest, -14).getTime() ? earliest : addDays(today, -330), latest);
+      return randomDate(
+        rng,
+        earliest.getTime() < addDays(latest, -14).getTime() ? earliest : addDays(today, -330),
+        latest,
+      );
     };
 
     if (category === "STUDENT") {
       gender = rng.chance(0.5) ? "MALE" : "FEMALE";
       if (type === "UNDERGRAD") {
-        const k = status === "FULL" ? rng.weighted([[2, 0.35], [3, 0.65]] as const) : rng.weighted([[1, 0.4], [2, 0.35], [3, 0.25]] as const);
+        const k =
+          status === "FULL"
+            ? rng.weighted([
+                [2, 0.35],
+                [3, 0.65],
+              ] as const)
+            : rng.weighted([
+                [1, 0.4],
+                [2, 0.35],
+                [3, 0.25],
+              ] as const);
         const enrolled = utc(academicYear - k, 9, rng.int(1, 10));
-        birthDate = randomDate(rng, utc(academicYear - k - 19, 9, 1), utc(academicYear - k - 18, 8, 31));
-        joinedAt = status === "FULL"
-          ? randomDate(rng, maxDate(addDays(enrolled, 300), addYears(birthDate, 18)), addDays(lastYear, -14))
-          : recentJoin(addDays(enrolled, 240));
+        birthDate = randomDate(
+          rng,
+          utc(academicYear - k - 19, 9, 1),
+          utc(academicYear - k - 18, 8, 31),
+        );
+        joinedAt =
+          status === "FULL"
+            ? randomDate(
+                rng,
+                maxDate(addDays(enrolled, 300), addYears(birthDate, 18)),
+                addDays(lastYear, -14),
+              )
+            : recentJoin(addDays(enrolled, 240));
         arrival = joinedAt;
         reason = "入党";
         number = nextNumber(`${academicYear - k}${String(plan.collegeIndex).padStart(2, "0")}1`, 4);
       } else {
-        const k = status === "FULL" ? rng.weighted([[0, 0.3], [1, 0.35], [2, 0.35]] as const) : rng.weighted([[1, 0.6], [2, 0.4]] as const);
+        const k =
+          status === "FULL"
+            ? rng.weighted([
+                [0, 0.3],
+                [1, 0.35],
+                [2, 0.35],
+              ] as const)
+            : rng.weighted([
+                [1, 0.6],
+                [2, 0.4],
+              ] as const);
         const enrolled = utc(academicYear - k, 9, rng.int(1, 10));
-        birthDate = randomDate(rng, utc(academicYear - k - 25, 9, 1), utc(academicYear - k - 22, 8, 31));
+        birthDate = randomDate(
+          rng,
+          utc(academicYear - k - 25, 9, 1),
+          utc(academicYear - k - 22, 8, 31),
+        );
         if (status === "FULL") {
           // Joined as an undergraduate, transferred in on enrolment.
-          joinedAt = minDate(randomDate(rng, addYears(birthDate, 19), addYears(birthDate, 21)), addDays(enrolled, -120));
+          joinedAt = minDate(
+            randomDate(rng, addYears(birthDate, 19), addYears(birthDate, 21)),
+            addDays(enrolled, -120),
+          );
           arrival = enrolled;
           reason = "组织关系转入";
         } else {
@@ -856,12 +1032,23 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
     } else if (category === "RETIRED") {
       gender = rng.chance(0.6) ? "MALE" : "FEMALE";
       const age = rng.int(61, 88);
-      birthDate = randomDate(rng, utc(thisYear - age - 1, today.getUTCMonth() + 1, 1), utc(thisYear - age, today.getUTCMonth() + 1, 1));
+      birthDate = randomDate(
+        rng,
+        utc(thisYear - age - 1, today.getUTCMonth() + 1, 1),
+        utc(thisYear - age, today.getUTCMonth() + 1, 1),
+      );
       joinedAt = randomDate(rng, addYears(birthDate, 20), addYears(birthDate, 40));
-      const retiredOn = utc(addYears(birthDate, 60).getUTCFullYear(), addYears(birthDate, 60).getUTCMonth() + 1, 1);
+      const retiredOn = utc(
+        addYears(birthDate, 60).getUTCFullYear(),
+        addYears(birthDate, 60).getUTCMonth() + 1,
+        1,
+      );
       arrival = minDate(retiredOn, addDays(today, -30));
       reason = "退休转入";
-      const hired = Math.min(addYears(birthDate, rng.int(22, 30)).getUTCFullYear(), joinedAt.getUTCFullYear() + 5);
+      const hired = Math.min(
+        addYears(birthDate, rng.int(22, 30)).getUTCFullYear(),
+        joinedAt.getUTCFullYear() + 5,
+      );
       number = nextNumber(String(hired), 4);
     } else {
       // Teachers and staff.
@@ -869,19 +1056,29 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
       const maxAge = slot.maxAge ?? 59;
       const age = rng.int(minAge, maxAge);
       gender = rng.chance(slot.cadreLevel === "NONE" ? 0.52 : 0.72) ? "MALE" : "FEMALE";
-      birthDate = randomDate(rng, utc(thisYear - age - 1, today.getUTCMonth() + 1, 1), utc(thisYear - age, today.getUTCMonth() + 1, 1));
+      birthDate = randomDate(
+        rng,
+        utc(thisYear - age - 1, today.getUTCMonth() + 1, 1),
+        utc(thisYear - age, today.getUTCMonth() + 1, 1),
+      );
       const hireAge = Math.min(age - 1, category === "TEACHER" ? rng.int(26, 32) : rng.int(22, 28));
       const hired = utc(addYears(birthDate, hireAge).getUTCFullYear(), rng.pick([7, 9]), 1);
       if (status === "PROBATIONARY") {
         joinedAt = recentJoin(addDays(hired, 365));
         arrival = joinedAt;
         reason = "入党";
-      } else if (rng.chance(0.25) && addYears(hired, 1).getTime() < addDays(lastYear, -30).getTime()) {
+      } else if (
+        rng.chance(0.25) &&
+        addYears(hired, 1).getTime() < addDays(lastYear, -30).getTime()
+      ) {
         joinedAt = randomDate(rng, addYears(hired, 1), addDays(lastYear, -30));
         arrival = joinedAt;
         reason = "入党";
       } else {
-        joinedAt = minDate(randomDate(rng, addYears(birthDate, 19), addYears(birthDate, 23)), addDays(hired, -90));
+        joinedAt = minDate(
+          randomDate(rng, addYears(birthDate, 19), addYears(birthDate, 23)),
+          addDays(hired, -90),
+        );
         arrival = hired;
         reason = "组织关系转入";
       }
@@ -952,25 +1149,45 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
   // --- demo logins ----------------------------------------------------------------------
   const users: DemoUser[] = [];
   const roleAssignments: DemoRoleAssignment[] = [];
-  const addLogin = (username: string, displayName: string, role: Role, orgId: string, memberId: string | null) => {
+  const addLogin = (
+    username: string,
+    displayName: string,
+    role: Role,
+    orgId: string,
+    memberId: string | null,
+  ) => {
     const userId = uuid(`user|${username}`);
     users.push({ tenantId, id: userId, username, displayName, memberId });
-    roleAssignments.push({ tenantId, id: uuid(`role|${username}|${role}|${orgId}`), userId, role, orgId });
+    roleAssignments.push({
+      tenantId,
+      id: uuid(`role|${username}|${role}|${orgId}`),
+      userId,
+      role,
+      orgId,
+    });
   };
 
   const firstAcademicTeacher = plans.find((p) => p.type === "TEACHER" && p.academic);
   const leaderCollege = firstAcademicTeacher?.college ?? null;
-  const inCollege = leaderCollege ? members.filter((m) => m.orgId !== root.id && orgById(m.orgId)?.path.startsWith(`${leaderCollege.path}/`)) : [];
+  const inCollege = leaderCollege
+    ? members.filter(
+        (m) => m.orgId !== root.id && orgById(m.orgId)?.path.startsWith(`${leaderCollege.path}/`),
+      )
+    : [];
   const leaderMember = inCollege.find((m) => m.positions.includes("COLLEGE_LEADER")) ?? null;
   const secretaryBranch = firstAcademicTeacher?.org ?? null;
-  const branchMembers = secretaryBranch ? members.filter((m) => m.orgId === secretaryBranch.id) : [];
+  const branchMembers = secretaryBranch
+    ? members.filter((m) => m.orgId === secretaryBranch.id)
+    : [];
   const secretaryMember = branchMembers.find((m) => m.positions.includes("SECRETARY")) ?? null;
   const ordinaryMember =
     branchMembers.find(
       (m) =>
         m.status === "FULL" &&
         m.cadreLevel === "NONE" &&
-        !m.positions.some((p) => p === "SECRETARY" || p === "COMMITTEE_MEMBER" || p === "COLLEGE_LEADER"),
+        !m.positions.some(
+          (p) => p === "SECRETARY" || p === "COMMITTEE_MEMBER" || p === "COLLEGE_LEADER",
+        ),
     ) ??
     branchMembers.find((m) => !m.positions.includes("SECRETARY") && m.cadreLevel === "NONE") ??
     null;
@@ -981,9 +1198,24 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
 
   if (logins !== "none") addLogin("admin", "组织部 王老师", "ORG_ADMIN", root.id, null);
   if (logins === "all") {
-    if (leaderCollege && leaderMember) addLogin("leader", `${leaderMember.name}（院领导）`, "LEADER", leaderCollege.id, leaderMember.id);
-    if (secretaryBranch && secretaryMember) addLogin("secretary", `${secretaryMember.name}（支部书记）`, "SECRETARY", secretaryBranch.id, secretaryMember.id);
-    if (secretaryBranch && ordinaryMember) addLogin("member", ordinaryMember.name, "MEMBER", secretaryBranch.id, ordinaryMember.id);
+    if (leaderCollege && leaderMember)
+      addLogin(
+        "leader",
+        `${leaderMember.name}（院领导）`,
+        "LEADER",
+        leaderCollege.id,
+        leaderMember.id,
+      );
+    if (secretaryBranch && secretaryMember)
+      addLogin(
+        "secretary",
+        `${secretaryMember.name}（支部书记）`,
+        "SECRETARY",
+        secretaryBranch.id,
+        secretaryMember.id,
+      );
+    if (secretaryBranch && ordinaryMember)
+      addLogin("member", ordinaryMember.name, "MEMBER", secretaryBranch.id, ordinaryMember.id);
     addLogin("inspector", "督查组 李老师", "INSPECTOR", root.id, null);
   }
 

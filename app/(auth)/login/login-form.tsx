@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { Field, inputClass } from "@/components/ui/field";
 
@@ -9,6 +10,7 @@ type Errors = Partial<Record<"school" | "username" | "password", string[]>>;
 export function LoginForm({ defaultSchool }: { defaultSchool: string }) {
   const t = useTranslations("auth");
   const locale = useLocale();
+  const router = useRouter();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
@@ -33,7 +35,8 @@ export function LoginForm({ defaultSchool }: { defaultSchool: string }) {
     setPending(false);
     if (result?.ok && !result.error) {
       document.cookie = `school=${encodeURIComponent(values.school)}; path=/; max-age=31536000; samesite=lax`;
-      window.location.assign("/");
+      router.replace("/");
+      router.refresh();
       return;
     }
     const error = result?.error ?? "INVALID";

@@ -1,9 +1,11 @@
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { getToken } from "next-auth/jwt";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { AppError } from "../errors";
 import type { Actor } from "../authz/actor";
+import type { Permission } from "../authz/permissions";
+import { can } from "../authz/scope";
 import { loadActor } from "./load-actor";
 
 async function readToken(): Promise<{ uid: string; tid: string; sv: number } | null> {
@@ -42,5 +44,12 @@ export async function requireActorForPage(): Promise<Actor> {
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new AppError("UNAUTHENTICATED", "登录已失效，请重新登录");
+  return actor;
+}
+
+/** For pages: the actor when they hold `permission` (anywhere, or over `orgPath`); otherwise a 404. */
+export async function requirePagePermission(permission: Permission, orgPath?: string): Promise<Actor> {
+  const actor = await requireActorForPage();
+  if (!can(actor, permission, orgPath)) notFound();
   return actor;
 }

@@ -47,7 +47,15 @@ describe.each([
   });
 
   it("puts the tenant id on every row", () => {
-    const rows = [...u.organizations, ...u.placements, ...u.departments, ...u.members, ...u.memberships, ...u.users, ...u.roleAssignments];
+    const rows = [
+      ...u.organizations,
+      ...u.placements,
+      ...u.departments,
+      ...u.members,
+      ...u.memberships,
+      ...u.users,
+      ...u.roleAssignments,
+    ];
     expect(rows.every((r) => r.tenantId === u.tenant.id)).toBe(true);
   });
 
@@ -71,7 +79,11 @@ describe.each([
   it("keeps every path and depth consistent with the parentId chain", () => {
     for (const o of u.organizations) {
       const chain: string[] = [];
-      for (let cur: typeof o | undefined = o; cur; cur = cur.parentId ? orgs.get(cur.parentId) : undefined) {
+      for (
+        let cur: typeof o | undefined = o;
+        cur;
+        cur = cur.parentId ? orgs.get(cur.parentId) : undefined
+      ) {
         chain.unshift(cur.id);
         expect(chain.length).toBeLessThan(10);
       }
@@ -99,7 +111,12 @@ describe.each([
     expect(u.placements).toHaveLength(u.organizations.length);
     const byOrg = new Map(u.placements.map((p) => [p.orgId, p]));
     for (const o of u.organizations) {
-      expect(byOrg.get(o.id)).toMatchObject({ parentId: o.parentId, path: o.path, validFrom: o.validFrom, validTo: null });
+      expect(byOrg.get(o.id)).toMatchObject({
+        parentId: o.parentId,
+        path: o.path,
+        validFrom: o.validFrom,
+        validTo: null,
+      });
     }
   });
 
@@ -114,8 +131,14 @@ describe.each([
 
   it("gives each branch exactly one SECRETARY (among its own members) and 2 to 4 committee members", () => {
     const branches = u.organizations.filter((o) => o.level === "BRANCH");
-    const secretaries = count(u.members.filter((m) => m.positions.includes("SECRETARY")), (m) => m.orgId);
-    const committee = count(u.members.filter((m) => m.positions.includes("COMMITTEE_MEMBER")), (m) => m.orgId);
+    const secretaries = count(
+      u.members.filter((m) => m.positions.includes("SECRETARY")),
+      (m) => m.orgId,
+    );
+    const committee = count(
+      u.members.filter((m) => m.positions.includes("COMMITTEE_MEMBER")),
+      (m) => m.orgId,
+    );
     for (const b of branches) {
       expect(secretaries.get(b.id) ?? 0).toBe(1);
       expect(committee.get(b.id) ?? 0).toBeGreaterThanOrEqual(2);
@@ -123,10 +146,16 @@ describe.each([
     }
     // Nobody outside a branch holds a branch office.
     const groupIds = new Set(u.organizations.filter((o) => o.level === "GROUP").map((o) => o.id));
-    expect(u.members.filter((m) => groupIds.has(m.orgId) && m.positions.includes("SECRETARY"))).toEqual([]);
+    expect(
+      u.members.filter((m) => groupIds.has(m.orgId) && m.positions.includes("SECRETARY")),
+    ).toEqual([]);
     // Officers and cadres are full members.
     for (const m of u.members) {
-      if (m.positions.includes("SECRETARY") || m.positions.includes("COMMITTEE_MEMBER") || m.cadreLevel !== "NONE") {
+      if (
+        m.positions.includes("SECRETARY") ||
+        m.positions.includes("COMMITTEE_MEMBER") ||
+        m.cadreLevel !== "NONE"
+      ) {
         expect(m.status).toBe("FULL");
       }
     }
@@ -143,7 +172,11 @@ describe.each([
         // One year after joining (someone who joined on 29 February becomes full on 28 February).
         const j = m.joinedAt;
         const leapDay = j.getUTCMonth() === 1 && j.getUTCDate() === 29;
-        const expected = Date.UTC(j.getUTCFullYear() + 1, j.getUTCMonth(), leapDay ? 28 : j.getUTCDate());
+        const expected = Date.UTC(
+          j.getUTCFullYear() + 1,
+          j.getUTCMonth(),
+          leapDay ? 28 : j.getUTCDate(),
+        );
         expect(m.fullMemberAt!.getTime()).toBe(expected);
         expect(m.fullMemberAt!.getTime()).toBeLessThanOrEqual(REFERENCE_DATE.getTime());
       } else {
@@ -159,7 +192,8 @@ describe.each([
 
   it("gives every member exactly one current membership, of their org, from a plausible date", () => {
     const byMember = new Map<string, (typeof u.memberships)[number][]>();
-    for (const ms of u.memberships) byMember.set(ms.memberId, [...(byMember.get(ms.memberId) ?? []), ms]);
+    for (const ms of u.memberships)
+      byMember.set(ms.memberId, [...(byMember.get(ms.memberId) ?? []), ms]);
     expect(u.memberships).toHaveLength(u.members.length);
     for (const m of u.members) {
       const list = byMember.get(m.id) ?? [];
@@ -198,9 +232,16 @@ describe("the main demo university", () => {
   const colleges = main.organizations.filter((o) => o.level === "COLLEGE");
 
   it("is deterministic for a seed", () => {
-    const again = generateDemoUniversity({ ...MAIN_DEMO_UNIVERSITY, referenceDate: REFERENCE_DATE });
+    const again = generateDemoUniversity({
+      ...MAIN_DEMO_UNIVERSITY,
+      referenceDate: REFERENCE_DATE,
+    });
     expect(again).toEqual(main);
-    const different = generateDemoUniversity({ ...MAIN_DEMO_UNIVERSITY, seed: 1, referenceDate: REFERENCE_DATE });
+    const different = generateDemoUniversity({
+      ...MAIN_DEMO_UNIVERSITY,
+      seed: 1,
+      referenceDate: REFERENCE_DATE,
+    });
     expect(different.tenant.id).not.toBe(main.tenant.id);
     expect(different.members.map((m) => m.name)).not.toEqual(main.members.map((m) => m.name));
   });
@@ -219,16 +260,33 @@ describe("the main demo university", () => {
     expect(main.organizations.filter((o) => o.level === "GROUP").length).toBeGreaterThan(0);
     expect(main.members).toHaveLength(2000);
     expect(main.departments.map((d) => d.name)).toEqual(
-      expect.arrayContaining(["组织部", "宣传部", "党政办", "学工部", "纪委办", "质控办", "人事处", "教务处", "团委", "工会"]),
+      expect.arrayContaining([
+        "组织部",
+        "宣传部",
+        "党政办",
+        "学工部",
+        "纪委办",
+        "质控办",
+        "人事处",
+        "教务处",
+        "团委",
+        "工会",
+      ]),
     );
     expect(colleges.map((c) => c.name)).toEqual(
-      expect.arrayContaining(["计算机科学与技术学院党委", "马克思主义学院党总支", "机关党委", "离退休工作处党委"]),
+      expect.arrayContaining([
+        "计算机科学与技术学院党委",
+        "马克思主义学院党总支",
+        "机关党委",
+        "离退休工作处党委",
+      ]),
     );
   });
 
   it("has teacher, student, admin and retired branches", () => {
     const kinds = count(branches, (b) => b.kind);
-    for (const kind of ["TEACHER", "STUDENT", "ADMIN", "RETIRED"]) expect(kinds.get(kind) ?? 0).toBeGreaterThan(0);
+    for (const kind of ["TEACHER", "STUDENT", "ADMIN", "RETIRED"])
+      expect(kinds.get(kind) ?? 0).toBeGreaterThan(0);
     expect(branches.some((b) => b.name.endsWith("教工第一党支部"))).toBe(true);
     expect(branches.some((b) => b.name.endsWith("本科生第一党支部"))).toBe(true);
     expect(branches.some((b) => b.name.includes("研究生"))).toBe(true);
@@ -248,25 +306,45 @@ describe("the main demo university", () => {
     expect(cadres.get("SCHOOL_LEADER")).toBeLessThanOrEqual(10);
     expect(cadres.get("MIDDLE_CADRE")).toBeGreaterThanOrEqual(45);
     expect(cadres.get("MIDDLE_CADRE")).toBeLessThanOrEqual(75);
-    const positions = count(main.members.flatMap((m) => m.positions), (p) => p);
-    for (const p of ["PROFESSOR", "COUNSELOR", "POLITICAL_WORKER", "COURSE_TEACHER", "COLLEGE_LEADER"]) {
+    const positions = count(
+      main.members.flatMap((m) => m.positions),
+      (p) => p,
+    );
+    for (const p of [
+      "PROFESSOR",
+      "COUNSELOR",
+      "POLITICAL_WORKER",
+      "COURSE_TEACHER",
+      "COLLEGE_LEADER",
+    ]) {
       expect(positions.get(p) ?? 0).toBeGreaterThan(0);
     }
     // School leaders sit in the school-level offices (机关党委).
     const adm = colleges.find((c) => c.name === "机关党委")!;
     for (const m of main.members.filter((x) => x.cadreLevel === "SCHOOL_LEADER")) {
-      expect(main.organizations.find((o) => o.id === m.orgId)!.path.startsWith(`${adm.path}/`)).toBe(true);
+      expect(
+        main.organizations.find((o) => o.id === m.orgId)!.path.startsWith(`${adm.path}/`),
+      ).toBe(true);
     }
     // Teachers and students only where they belong.
-    for (const m of main.members.filter((x) => x.positions.includes("PROFESSOR") || x.positions.includes("COUNSELOR"))) {
+    for (const m of main.members.filter(
+      (x) => x.positions.includes("PROFESSOR") || x.positions.includes("COUNSELOR"),
+    )) {
       expect(["TEACHER", "STAFF"]).toContain(m.category);
     }
   });
 
   it("has one login per role, linked to the right people", () => {
     const byName = new Map(main.users.map((x) => [x.username, x]));
-    expect([...byName.keys()].sort()).toEqual(["admin", "inspector", "leader", "member", "secretary"]);
-    const roleOf = (username: string) => main.roleAssignments.find((r) => r.userId === byName.get(username)!.id)!;
+    expect([...byName.keys()].sort()).toEqual([
+      "admin",
+      "inspector",
+      "leader",
+      "member",
+      "secretary",
+    ]);
+    const roleOf = (username: string) =>
+      main.roleAssignments.find((r) => r.userId === byName.get(username)!.id)!;
     const orgs = new Map(main.organizations.map((o) => [o.id, o]));
     const members = new Map(main.members.map((m) => [m.id, m]));
     const h = main.highlights;
@@ -305,19 +383,39 @@ describe("the small second university", () => {
     expect(other.tenant.id).not.toBe(main.tenant.id);
     const mainIds = new Set(allIds(main));
     expect(allIds(other).filter((id) => mainIds.has(id))).toEqual([]);
-    const mainCollegeNames = new Set(main.organizations.filter((o) => o.level === "COLLEGE").map((o) => o.name));
-    expect(other.organizations.filter((o) => o.level === "COLLEGE" && mainCollegeNames.has(o.name))).toEqual([]);
+    const mainCollegeNames = new Set(
+      main.organizations.filter((o) => o.level === "COLLEGE").map((o) => o.name),
+    );
+    expect(
+      other.organizations.filter((o) => o.level === "COLLEGE" && mainCollegeNames.has(o.name)),
+    ).toEqual([]);
   });
 
   it("scales to other sizes without breaking its invariants", () => {
-    for (const [memberCount, collegeCount] of [[30, 1], [500, 4], [5000, 12]] as const) {
-      const u = generateDemoUniversity({ seed: memberCount, slug: `s${memberCount}`, name: "测试大学", memberCount, collegeCount, referenceDate: REFERENCE_DATE });
+    for (const [memberCount, collegeCount] of [
+      [30, 1],
+      [500, 4],
+      [5000, 12],
+    ] as const) {
+      const u = generateDemoUniversity({
+        seed: memberCount,
+        slug: `s${memberCount}`,
+        name: "测试大学",
+        memberCount,
+        collegeCount,
+        referenceDate: REFERENCE_DATE,
+      });
       expect(u.members).toHaveLength(memberCount);
       expect(new Set(u.members.map((m) => m.number)).size).toBe(memberCount);
       const orgs = new Map(u.organizations.map((o) => [o.id, o]));
-      for (const m of u.members) expect(CATEGORIES_BY_KIND[orgs.get(m.orgId)!.kind]).toContain(m.category);
-      const secretaries = count(u.members.filter((m) => m.positions.includes("SECRETARY")), (m) => m.orgId);
-      for (const b of u.organizations.filter((o) => o.level === "BRANCH")) expect(secretaries.get(b.id)).toBe(1);
+      for (const m of u.members)
+        expect(CATEGORIES_BY_KIND[orgs.get(m.orgId)!.kind]).toContain(m.category);
+      const secretaries = count(
+        u.members.filter((m) => m.positions.includes("SECRETARY")),
+        (m) => m.orgId,
+      );
+      for (const b of u.organizations.filter((o) => o.level === "BRANCH"))
+        expect(secretaries.get(b.id)).toBe(1);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requireActorForPage } from "@/server/auth/get-actor";
-import { requirePermission } from "@/server/authz/scope";
+import { can } from "@/server/authz/scope";
+import { notFound } from "next/navigation";
 import { listManageableOrgs } from "@/server/data/organizations/get-organization";
 import { PageHeader } from "@/components/ui/page-header";
 import { todayInShanghai } from "@/lib/format";
@@ -13,7 +14,7 @@ export async function generateMetadata() {
 
 export default async function NewOrgPage({ searchParams }: { searchParams: Promise<{ parentId?: string }> }) {
   const actor = await requireActorForPage();
-  requirePermission(actor, "org.manage");
+  if (!can(actor, "org.manage")) notFound();
   const [t, parents, { parentId }] = await Promise.all([getTranslations("orgs.form"), listManageableOrgs(actor), searchParams]);
   const options = parents.filter((p) => p.level !== "GROUP").map((p) => ({ id: p.id, name: p.name, depth: p.depth }));
   return (
