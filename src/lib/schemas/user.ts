@@ -52,7 +52,10 @@ export type RevokeRoleInput = z.infer<typeof RevokeRoleInput>;
 
 export const ChangePasswordInput = z
   .object({
-    current: z.string({ error: "请填写当前密码" }).min(1, "请填写当前密码").max(200, "当前密码不正确"),
+    current: z
+      .string({ error: "请填写当前密码" })
+      .min(1, "请填写当前密码")
+      .max(200, "当前密码不正确"),
     next: newPassword("新密码"),
     confirm: z.string({ error: "请再次输入新密码" }).min(1, "请再次输入新密码"),
   })

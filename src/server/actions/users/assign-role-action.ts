@@ -8,7 +8,10 @@ import { assignRole } from "@/server/data/users/assign-role";
 import { runAction } from "../run-action";
 
 /** Grants a role over an organization's subtree. */
-export async function assignRoleAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function assignRoleAction(
+  _prev: ActionResult,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(formData, async () => {
     const actor = await requireActor();
     const input = AssignRoleInput.parse(Object.fromEntries(formData));

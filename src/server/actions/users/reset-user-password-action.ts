@@ -9,7 +9,10 @@ import { runAction } from "../run-action";
 import { publicFormData } from "./public-form-data";
 
 /** An administrator sets a new password for an account; its sessions end. */
-export async function resetUserPasswordAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function resetUserPasswordAction(
+  _prev: ActionResult,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(publicFormData(formData), async () => {
     const actor = await requireActor();
     const input = ResetPasswordInput.parse(Object.fromEntries(formData));

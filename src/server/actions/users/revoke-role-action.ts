@@ -8,7 +8,10 @@ import { revokeRole } from "@/server/data/users/revoke-role";
 import { runAction } from "../run-action";
 
 /** Revokes a role assignment (kept, with revokedAt, for the audit trail). */
-export async function revokeRoleAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function revokeRoleAction(
+  _prev: ActionResult,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(formData, async () => {
     const actor = await requireActor();
     const input = RevokeRoleInput.parse(Object.fromEntries(formData));

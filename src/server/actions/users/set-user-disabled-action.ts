@@ -8,7 +8,10 @@ import { setUserDisabled } from "@/server/data/users/set-user-disabled";
 import { runAction } from "../run-action";
 
 /** Disables (ending the user's sessions at once) or re-enables an account. */
-export async function setUserDisabledAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function setUserDisabledAction(
+  _prev: ActionResult,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(formData, async () => {
     const actor = await requireActor();
     const input = SetUserDisabledInput.parse(Object.fromEntries(formData));

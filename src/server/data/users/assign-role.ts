@@ -32,7 +32,13 @@ export async function assignRole(actor: Actor, input: AssignRoleInput): Promise<
 
     await lockUser(tx, actor.tenantId, user.id);
     const duplicate = await tx.roleAssignment.findFirst({
-      where: { tenantId: actor.tenantId, userId: user.id, role: input.role, orgId: org.id, revokedAt: null },
+      where: {
+        tenantId: actor.tenantId,
+        userId: user.id,
+        role: input.role,
+        orgId: org.id,
+        revokedAt: null,
+      },
       select: { id: true },
     });
     if (duplicate) {
@@ -41,14 +47,26 @@ export async function assignRole(actor: Actor, input: AssignRoleInput): Promise<
     }
 
     const assignment = await tx.roleAssignment.create({
-      data: { tenantId: actor.tenantId, userId: user.id, role: input.role, orgId: org.id, createdById: actor.userId },
+      data: {
+        tenantId: actor.tenantId,
+        userId: user.id,
+        role: input.role,
+        orgId: org.id,
+        createdById: actor.userId,
+      },
       select: { id: true },
     });
     await recordAuditEvent(tx, actor, {
       action: "role.assign",
       entityType: "RoleAssignment",
       entityId: assignment.id,
-      after: { userId: user.id, username: user.username, role: input.role, orgId: org.id, orgName: org.name },
+      after: {
+        userId: user.id,
+        username: user.username,
+        role: input.role,
+        orgId: org.id,
+        orgName: org.name,
+      },
     });
     return assignment;
   });

@@ -12,7 +12,11 @@ import { lockUser } from "./user-scope";
  * of the account, the caller's own included: the caller must log in again (the account
  * page signs out and goes to /login). A wrong current password is audited and refused.
  */
-export async function changeOwnPassword(actor: Actor, input: ChangePasswordInput, now: Date = new Date()): Promise<void> {
+export async function changeOwnPassword(
+  actor: Actor,
+  input: ChangePasswordInput,
+  now: Date = new Date(),
+): Promise<void> {
   const outcome = await withTenant(actor.tenantId, async (tx) => {
     await lockUser(tx, actor.tenantId, actor.userId);
     const user = await tx.user.findFirst({

@@ -7,7 +7,8 @@ import { AppError } from "../../errors";
 import { withTenant } from "../../tenant-tx";
 import { auditUserSnapshot, hasTenantWideScope, isUniqueViolation } from "./user-scope";
 
-const usernameTaken = () => new AppError("VALIDATION", "用户名已被使用", { username: ["用户名已被使用"] });
+const usernameTaken = () =>
+  new AppError("VALIDATION", "用户名已被使用", { username: ["用户名已被使用"] });
 
 /**
  * Creates an account (user.manage). Usernames are unique per tenant, compared without regard
@@ -26,7 +27,10 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
   try {
     return await withTenant(actor.tenantId, async (tx) => {
       const taken = await tx.user.findFirst({
-        where: { tenantId: actor.tenantId, username: { equals: input.username, mode: "insensitive" } },
+        where: {
+          tenantId: actor.tenantId,
+          username: { equals: input.username, mode: "insensitive" },
+        },
         select: { id: true },
       });
       if (taken) throw usernameTaken();
@@ -35,7 +39,10 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
       if (input.memberNumber) {
         const found = await tx.member.findFirst({
           where: {
-            AND: [{ tenantId: actor.tenantId, number: input.memberNumber, leftAt: null }, { org: orgScopeWhere(actor, "user.manage") }],
+            AND: [
+              { tenantId: actor.tenantId, number: input.memberNumber, leftAt: null },
+              { org: orgScopeWhere(actor, "user.manage") },
+            ],
           },
           select: { id: true, number: true, name: true, user: { select: { username: true } } },
         });

@@ -18,7 +18,13 @@ export async function getUser(actor: Actor, id: string) {
       where: { tenantId: actor.tenantId, userId: user.id, revokedAt: { not: null } },
       orderBy: { revokedAt: "desc" },
       take: 50,
-      select: { id: true, role: true, createdAt: true, revokedAt: true, org: { select: { name: true, path: true } } },
+      select: {
+        id: true,
+        role: true,
+        createdAt: true,
+        revokedAt: true,
+        org: { select: { name: true, path: true } },
+      },
     });
     const { roleAssignments, member, ...account } = user;
     const roles = roleAssignments.filter((a) => inScope(a.org.path));
@@ -47,7 +53,13 @@ export async function getUser(actor: Actor, id: string) {
       otherRoleCount: roleAssignments.length - roles.length,
       revokedRoles: revoked
         .filter((a) => inScope(a.org.path))
-        .map((a) => ({ id: a.id, role: a.role, orgName: a.org.name, createdAt: a.createdAt, revokedAt: a.revokedAt })),
+        .map((a) => ({
+          id: a.id,
+          role: a.role,
+          orgName: a.org.name,
+          createdAt: a.createdAt,
+          revokedAt: a.revokedAt,
+        })),
       isSelf,
       /** Disable / enable and password reset: never on yourself, only with full cover. */
       canManageAccount: !isSelf && fullyCovered,

@@ -3,7 +3,14 @@ import type { Actor } from "../../authz/actor";
 import { orgScopeWhere, requirePermission } from "../../authz/scope";
 import { withTenant } from "../../tenant-tx";
 
-export type AssignableOrg = { id: string; name: string; level: OrgLevel; path: string; depth: number; indent: number };
+export type AssignableOrg = {
+  id: string;
+  name: string;
+  level: OrgLevel;
+  path: string;
+  depth: number;
+  indent: number;
+};
 
 /**
  * Open organizations over which the actor may grant roles (user.manage), in tree order
@@ -30,7 +37,14 @@ export async function listAssignableOrgs(actor: Actor): Promise<AssignableOrg[]>
   const out: AssignableOrg[] = [];
   const visit = (parentId: string | null, indent: number) => {
     for (const org of children.get(parentId) ?? []) {
-      out.push({ id: org.id, name: org.name, level: org.level, path: org.path, depth: org.depth, indent });
+      out.push({
+        id: org.id,
+        name: org.name,
+        level: org.level,
+        path: org.path,
+        depth: org.depth,
+        indent,
+      });
       visit(org.id, indent + 1);
     }
   };

@@ -60,10 +60,16 @@ export async function listAuditEvents(
   requirePermission(actor, "audit.read");
   const scope = hasTenantWideScope(actor, "audit.read") ? "tenant" : "own";
   const base: Prisma.AuditEventWhereInput =
-    scope === "tenant" ? { tenantId: actor.tenantId } : { tenantId: actor.tenantId, actorUserId: actor.userId };
+    scope === "tenant"
+      ? { tenantId: actor.tenantId }
+      : { tenantId: actor.tenantId, actorUserId: actor.userId };
   const entityType = params.entityType?.trim().slice(0, 64) || undefined;
   const action = params.action?.trim().slice(0, 64) || undefined;
-  const where: Prisma.AuditEventWhereInput = { ...base, ...(entityType ? { entityType } : {}), ...(action ? { action } : {}) };
+  const where: Prisma.AuditEventWhereInput = {
+    ...base,
+    ...(entityType ? { entityType } : {}),
+    ...(action ? { action } : {}),
+  };
 
   return withTenant(actor.tenantId, async (tx) => {
     const total = await tx.auditEvent.count({ where });
@@ -75,7 +81,9 @@ export async function listAuditEvents(
       skip: (page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
     });
-    const actorIds = [...new Set(rows.map((r) => r.actorUserId).filter((id): id is string => id !== null))];
+    const actorIds = [
+      ...new Set(rows.map((r) => r.actorUserId).filter((id): id is string => id !== null)),
+    ];
     const [users, actionGroups, typeGroups] = await Promise.all([
       actorIds.length
         ? tx.user.findMany({

@@ -21,13 +21,22 @@ export type UserListItem = {
   otherRoleCount: number;
 };
 
-export type UserList = { items: UserListItem[]; total: number; page: number; pages: number; pageSize: number };
+export type UserList = {
+  items: UserListItem[];
+  total: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+};
 
 /**
  * Accounts the actor manages (user.manage), searched by username, name or member number,
  * newest first, one page at a time.
  */
-export async function listUsers(actor: Actor, params: { q?: string; page?: number }): Promise<UserList> {
+export async function listUsers(
+  actor: Actor,
+  params: { q?: string; page?: number },
+): Promise<UserList> {
   requirePermission(actor, "user.manage");
   const q = params.q?.trim().slice(0, 64) ?? "";
   const where: Prisma.UserWhereInput = q
@@ -67,7 +76,12 @@ export async function listUsers(actor: Actor, params: { q?: string; page?: numbe
         roleAssignments: {
           where: { revokedAt: null, org: { validTo: null } },
           orderBy: { createdAt: "asc" },
-          select: { id: true, role: true, orgId: true, org: { select: { name: true, path: true } } },
+          select: {
+            id: true,
+            role: true,
+            orgId: true,
+            org: { select: { name: true, path: true } },
+          },
         },
       },
     });
@@ -75,7 +89,12 @@ export async function listUsers(actor: Actor, params: { q?: string; page?: numbe
       const visible = roleAssignments.filter((a) => inScope(a.org.path));
       return {
         ...user,
-        roles: visible.map((a) => ({ id: a.id, role: a.role, orgId: a.orgId, orgName: a.org.name })),
+        roles: visible.map((a) => ({
+          id: a.id,
+          role: a.role,
+          orgId: a.orgId,
+          orgName: a.org.name,
+        })),
         otherRoleCount: roleAssignments.length - visible.length,
       };
     });

@@ -12,7 +12,11 @@ import { findUserInScopeOrThrow, lockUser, requireFullCover } from "./user-scope
  * so every existing session of that user ends; a login lockout is lifted too. Your own
  * password is changed on the account page, which asks for the current one.
  */
-export async function resetUserPassword(actor: Actor, input: ResetPasswordInput, now: Date = new Date()): Promise<void> {
+export async function resetUserPassword(
+  actor: Actor,
+  input: ResetPasswordInput,
+  now: Date = new Date(),
+): Promise<void> {
   requirePermission(actor, "user.manage");
   const passwordHash = await hashPassword(input.password);
   await withTenant(actor.tenantId, async (tx) => {
@@ -38,7 +42,11 @@ export async function resetUserPassword(actor: Actor, input: ResetPasswordInput,
       entityType: "User",
       entityId: user.id,
       // Never the hash: only that it changed, and that the sessions were ended.
-      after: { passwordChangedAt: now, sessionsEnded: true, lockCleared: user.lockedUntil !== null },
+      after: {
+        passwordChangedAt: now,
+        sessionsEnded: true,
+        lockCleared: user.lockedUntil !== null,
+      },
     });
   });
 }

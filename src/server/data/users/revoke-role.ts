@@ -12,7 +12,11 @@ import { holdsOrgAdminOver, isRootPath, lockUser, requireAnotherRootAdmin } from
  * Refused: revoking ORG_ADMIN without holding ORG_ADMIN over its organization; revoking
  * your own last ORG_ADMIN; revoking the tenant's last school-level ORG_ADMIN.
  */
-export async function revokeRole(actor: Actor, input: RevokeRoleInput, now: Date = new Date()): Promise<void> {
+export async function revokeRole(
+  actor: Actor,
+  input: RevokeRoleInput,
+  now: Date = new Date(),
+): Promise<void> {
   requirePermission(actor, "user.manage");
   await withTenant(actor.tenantId, async (tx) => {
     const assignment = await tx.roleAssignment.findFirst({

@@ -4,7 +4,13 @@ import { requirePermission } from "../../authz/scope";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { AppError } from "../../errors";
 import { withTenant } from "../../tenant-tx";
-import { findUserInScopeOrThrow, isRootPath, lockUser, requireAnotherRootAdmin, requireFullCover } from "./user-scope";
+import {
+  findUserInScopeOrThrow,
+  isRootPath,
+  lockUser,
+  requireAnotherRootAdmin,
+  requireFullCover,
+} from "./user-scope";
 
 /**
  * Disables or re-enables an account. A disabled account's sessions die at once (loadActor
@@ -12,7 +18,11 @@ import { findUserInScopeOrThrow, isRootPath, lockUser, requireAnotherRootAdmin, 
  * does not bring the old sessions back: the user logs in afresh.
  * Refused for yourself, and for accounts with roles outside the actor's scope.
  */
-export async function setUserDisabled(actor: Actor, input: SetUserDisabledInput, now: Date = new Date()): Promise<void> {
+export async function setUserDisabled(
+  actor: Actor,
+  input: SetUserDisabledInput,
+  now: Date = new Date(),
+): Promise<void> {
   requirePermission(actor, "user.manage");
   await withTenant(actor.tenantId, async (tx) => {
     const user = await findUserInScopeOrThrow(tx, actor, input.id);
@@ -24,7 +34,10 @@ export async function setUserDisabled(actor: Actor, input: SetUserDisabledInput,
       select: { disabledAt: true },
     });
     if (input.disabled === (current.disabledAt !== null)) return; // already so: nothing to record
-    if (input.disabled && user.roleAssignments.some((a) => a.role === "ORG_ADMIN" && isRootPath(a.org.path))) {
+    if (
+      input.disabled &&
+      user.roleAssignments.some((a) => a.role === "ORG_ADMIN" && isRootPath(a.org.path))
+    ) {
       await requireAnotherRootAdmin(tx, actor.tenantId, { userId: user.id });
     }
     const disabledAt = input.disabled ? now : null;

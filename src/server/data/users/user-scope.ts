@@ -27,7 +27,9 @@ export function hasTenantWideScope(actor: Actor, permission: Permission): boolea
 
 /** True when the actor holds ORG_ADMIN itself (not just a permission) over `orgPath`. */
 export function holdsOrgAdminOver(actor: Actor, orgPath: string): boolean {
-  return actor.assignments.some((a) => a.role === "ORG_ADMIN" && isWithinSubtree(orgPath, a.orgPath));
+  return actor.assignments.some(
+    (a) => a.role === "ORG_ADMIN" && isWithinSubtree(orgPath, a.orgPath),
+  );
 }
 
 /**
@@ -57,7 +59,15 @@ export const userDetailSelect = {
   passwordChangedAt: true,
   sessionVersion: true,
   createdAt: true,
-  member: { select: { id: true, number: true, name: true, leftAt: true, org: { select: { id: true, name: true, path: true } } } },
+  member: {
+    select: {
+      id: true,
+      number: true,
+      name: true,
+      leftAt: true,
+      org: { select: { id: true, name: true, path: true } },
+    },
+  },
   roleAssignments: {
     where: { revokedAt: null },
     orderBy: { createdAt: "asc" },
@@ -74,7 +84,11 @@ export const userDetailSelect = {
 export type ScopedUser = Prisma.UserGetPayload<{ select: typeof userDetailSelect }>;
 
 /** Loads a user inside the actor's user.manage scope, or throws NOT_FOUND (never FORBIDDEN). */
-export async function findUserInScopeOrThrow(tx: TenantTx, actor: Actor, id: string): Promise<ScopedUser> {
+export async function findUserInScopeOrThrow(
+  tx: TenantTx,
+  actor: Actor,
+  id: string,
+): Promise<ScopedUser> {
   if (!isUuid(id)) throw notFound("账号");
   const user = await tx.user.findFirst({
     where: { AND: [userScopeWhere(actor), { id }] },
@@ -90,7 +104,10 @@ export async function findUserInScopeOrThrow(tx: TenantTx, actor: Actor, id: str
  * (disable, password reset) need this: a college admin must not take over a school-level
  * admin's account just because that admin also holds a role in the college.
  */
-export function coversUserFully(actor: Actor, user: Pick<ScopedUser, "roleAssignments" | "member">): boolean {
+export function coversUserFully(
+  actor: Actor,
+  user: Pick<ScopedUser, "roleAssignments" | "member">,
+): boolean {
   if (hasTenantWideScope(actor, "user.manage")) return true;
   const roots = scopeRoots(actor, "user.manage");
   const inScope = (path: string) => roots.some((root) => isWithinSubtree(path, root));
@@ -98,9 +115,15 @@ export function coversUserFully(actor: Actor, user: Pick<ScopedUser, "roleAssign
   return user.roleAssignments.every((a) => inScope(a.org.path));
 }
 
-export function requireFullCover(actor: Actor, user: Pick<ScopedUser, "roleAssignments" | "member">): void {
+export function requireFullCover(
+  actor: Actor,
+  user: Pick<ScopedUser, "roleAssignments" | "member">,
+): void {
   if (!coversUserFully(actor, user)) {
-    throw new AppError("FORBIDDEN", "该账号在您的管理范围之外还有角色或所属组织，请联系上级管理员处理");
+    throw new AppError(
+      "FORBIDDEN",
+      "该账号在您的管理范围之外还有角色或所属组织，请联系上级管理员处理",
+    );
   }
 }
 
@@ -130,7 +153,9 @@ export function auditUserSnapshot(user: {
 
 /** Unique-constraint violation from Prisma (P2002), whatever the driver adapter. */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+  return (
+    typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002"
+  );
 }
 
 /**
@@ -155,5 +180,6 @@ export async function requireAnotherRootAdmin(
       ...(exclude.userId ? { userId: { not: exclude.userId } } : {}),
     },
   });
-  if (remaining === 0) throw new AppError("VALIDATION", "这是本校最后一个校级组织部管理员，不能撤销或停用");
+  if (remaining === 0)
+    throw new AppError("VALIDATION", "这是本校最后一个校级组织部管理员，不能撤销或停用");
 }
