@@ -10,7 +10,7 @@
  * has the binary sees exactly the same state.
  *
  * Usage (tsx scripts/migrate.ts …):
- *   create <name> [--append FILE] [--empty] [--schema PATH] [--migrations DIR]
+ *   create <name> [--append FILE] [--empty] [--keep-index-rebuilds] [--schema PATH] [--migrations DIR]
  *   deploy        [--migrations DIR] [--url URL | --pglite DIR]
  *   status        [--migrations DIR] [--url URL | --pglite DIR]
  *   resolve       (--rolled-back NAME | --applied NAME) [same target options]
@@ -21,7 +21,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { appendFile, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -67,7 +67,9 @@ export interface CreateMigrationOptions extends MigrationPaths {
   append?: string | string[];
   /** Create a migration without generated SQL (only --append content, if any). */
   empty?: boolean;
-  /** Print progress (default true from the CLI, false when imported). */
+  /** Keep DROP/CREATE INDEX pairs that only rebuild an unchanged index (see removeNoopIndexRebuilds). */
+  keepIndexRebuilds?: boolean;
+  /** Progress messages (the CLI prints them; silent by default). */
   log?: (message: string) => void;
 }
 
@@ -118,8 +120,20 @@ function loadEngineModule(): Promise<EngineModule> {
     const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const glue: EngineModule = await import(pathToFileURL(gluePath).href);
     const bytes = await readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
+    // The engine arms 10 s timers (timeouts around database operations) and never
+    // clears them; unref them so a finished script or test run can exit at once.
+    const imports: Record<string, unknown> = { ...glue };
+    for (const key of Object.keys(imports)) {
+      if (!key.startsWith("__wbg_setTimeout_")) continue;
+      const original = imports[key] as (...args: unknown[]) => unknown;
+      imports[key] = (...args: unknown[]) => {
+        const timer = original(...args) as { unref?: () => void };
+        timer?.unref?.();
+        return timer;
+      };
+    }
     const { instance } = await WebAssembly.instantiate(bytes, {
-      "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
+      "./schema_engine_bg.js": imports as WebAssembly.ModuleImports,
     });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
@@ -165,12 +179,9 @@ function migrationAwareFactory(main: AdapterFactory | null) {
     if (share) shared = created;
     return created;
   };
-  const pgliteAdapter = async (db: PGlite): Promise<Adapter> => {
-    const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    return (await new PrismaPGlite(db).connect()) as unknown as Adapter;
-  };
+  const pgliteAdapter = async (db: PGlite): Promise<Adapter> =>
+    (await pgliteAdapterFactory(db)).connect();
   const keep = (a: Adapter) => {
-    if (process.env.MIGRATE_TRACE) console.error("connected");
     cleanups.unshift(() => a.dispose());
     return a;
   };
@@ -186,26 +197,40 @@ function migrationAwareFactory(main: AdapterFactory | null) {
     },
   };
   const close = async () => {
-    if (process.env.MIGRATE_TRACE) console.error("closing", cleanups.length);
-    for (const cleanup of cleanups.splice(0)) await cleanup().catch((e) => { if (process.env.MIGRATE_TRACE) console.error("cleanup error", e); });
+    for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => {});
   };
   return { factory, close };
 }
 
 async function adapterFactoryFor(target: DeployTarget): Promise<AdapterFactory> {
-  if ("url" in target) return pgAdapterFactory(target.url);
-  const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  // PGlite's executeScript is db.exec(script): the whole file as one multi-statement
-  // query, like the native engine. Its dispose() leaves the PGlite instance open.
-  return new PrismaPGlite(target.pglite) as unknown as AdapterFactory;
+  return "url" in target ? pgAdapterFactory(target.url) : pgliteAdapterFactory(target.pglite);
+}
+
+type ScriptAdapter = Adapter & { onError(error: unknown): never };
+
+/**
+ * Make `executeScript` send the migration file as ONE simple-protocol query, which is
+ * what the native schema engine does: PostgreSQL runs it exactly as written, as a
+ * single implicit transaction (a failing migration leaves nothing half-applied).
+ * Errors go through the adapter's own onError, which rethrows them in the form the
+ * engine understands (so they land in _prisma_migrations.logs).
+ */
+function runScriptsWhole(adapter: Adapter, run: (sql: string) => Promise<unknown>): Adapter {
+  const a = adapter as ScriptAdapter;
+  a.executeScript = async (script: string) => {
+    try {
+      await run(script);
+    } catch (error) {
+      a.onError(error);
+    }
+  };
+  return a;
 }
 
 /**
- * @prisma/adapter-pg, with one fix: its executeScript splits the script on every ";"
- * and runs the pieces one by one, which breaks DO $$ … $$ blocks and function bodies
- * and makes a failing migration half-applied. Send the file as ONE simple-protocol
- * query instead, which is what the native schema engine does: PostgreSQL runs it as a
- * single implicit transaction, exactly as written.
+ * @prisma/adapter-pg, fixed: its executeScript splits the script on every ";" and runs
+ * the pieces one by one, which breaks DO $$ … $$ blocks and function bodies and
+ * leaves a failing migration half-applied.
  */
 async function pgAdapterFactory(connectionString: string): Promise<AdapterFactory> {
   const { PrismaPg } = await import("@prisma/adapter-pg");
@@ -218,17 +243,28 @@ async function pgAdapterFactory(connectionString: string): Promise<AdapterFactor
     async connect() {
       const adapter = (await inner.connect()) as unknown as Adapter & {
         underlyingDriver(): { query(sql: string): Promise<unknown> };
-        onError(error: unknown): never;
       };
       const pool = adapter.underlyingDriver();
-      adapter.executeScript = async (script: string) => {
-        try {
-          await pool.query(script);
-        } catch (error) {
-          adapter.onError(error); // rethrows as a DriverAdapterError the engine understands
-        }
-      };
-      return adapter;
+      return runScriptsWhole(adapter, (sql) => pool.query(sql));
+    },
+  };
+}
+
+/**
+ * pglite-prisma-adapter, fixed: its executeScript calls db.exec(script) without
+ * awaiting it, so a failing migration would be recorded as applied and its error
+ * would surface as an unhandled rejection. Its dispose() leaves the PGlite instance
+ * open, which is what we want for a caller's instance.
+ */
+async function pgliteAdapterFactory(db: PGlite): Promise<AdapterFactory> {
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const inner = new PrismaPGlite(db);
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    async connect() {
+      const adapter = (await inner.connect()) as unknown as Adapter;
+      return runScriptsWhole(adapter, (sql) => db.exec(sql));
     },
   };
 }
@@ -339,6 +375,77 @@ async function readSchemaFiles(schemaPath: string): Promise<SchemaContainer[]> {
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/**
+ * `prisma migrate dev` heads a migration with "Warnings:" for changes that lose data or
+ * fail on a non-empty table; diff does not. Point the usual suspects out on the console.
+ */
+function destructiveWarnings(sql: string): string[] {
+  // Prisma puts each further column of one ALTER TABLE on its own line.
+  const col = String.raw`^(?:ALTER TABLE "[^"]+" )?`;
+  const checks: [RegExp, string][] = [
+    [/^DROP TABLE\b.*$/gm, "drops a table and its data"],
+    [new RegExp(`${col}DROP COLUMN .*$`, "gm"), "drops a column and its data"],
+    [
+      new RegExp(`${col}ADD COLUMN (?:(?!DEFAULT).)* NOT NULL(?:(?!DEFAULT).)*$`, "gm"),
+      "adds a required column without a default (fails if the table has rows)",
+    ],
+    [new RegExp(`${col}ALTER COLUMN .* SET DATA TYPE .*$`, "gm"), "changes a column type"],
+    [/^DROP TYPE\b.*$/gm, "drops an enum type"],
+  ];
+  return checks.flatMap(([re, why]) =>
+    [...sql.matchAll(re)].map((m) => `${why}: ${m[0].trim().replace(/[;,]$/, "")}`),
+  );
+}
+
+/**
+ * Prisma never sees an index declared with `ops: raw("…")` as up to date: every diff
+ * drops and recreates it, identically (upstream bug, prisma/orm#28214; our schema has
+ * two such indexes). Remove such a DROP INDEX / CREATE INDEX pair when the CREATE is
+ * byte-identical to the index's latest definition in the migrations folder and nothing
+ * else in the new script touches that table (so a dropped or retyped column, which
+ * takes its indexes with it, keeps its rebuild).
+ */
+function removeNoopIndexRebuilds(
+  sql: string,
+  previous: string[],
+  log: (m: string) => void,
+): string {
+  const blocks = sql.split(/\n\n(?=-- )/);
+  const history = previous.join("\n");
+  const statementOf = (block: string) => block.replace(/^--[^\n]*\n/, "").trim();
+  const removed = new Set<number>();
+  blocks.forEach((block, i) => {
+    const drop = /^DROP INDEX "([^"]+)";$/.exec(statementOf(block));
+    if (!drop) return;
+    const name = drop[1]!;
+    const createIndex = blocks.findIndex(
+      (b) =>
+        statementOf(b).startsWith(`CREATE INDEX "${name}" ON `) ||
+        statementOf(b).startsWith(`CREATE UNIQUE INDEX "${name}" ON `),
+    );
+    if (createIndex < 0) return;
+    const create = statementOf(blocks[createIndex]!);
+    const table = /ON ("[^"]+")/.exec(create)?.[1];
+    if (!table) return;
+    const others = blocks.filter((_, j) => j !== i && j !== createIndex);
+    if (others.some((b) => b.includes(table))) return;
+    // The index's latest definition: the last CREATE or DROP of that name so far.
+    const mentions = [
+      ...history.matchAll(
+        new RegExp(
+          `^(?:CREATE (?:UNIQUE )?INDEX|DROP INDEX) "${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^;]*;`,
+          "gm",
+        ),
+      ),
+    ];
+    if (mentions.at(-1)?.[0] !== create) return;
+    removed.add(i).add(createIndex);
+    log(`skipped no-op rebuild of index "${name}" (Prisma raw-ops drift, prisma/orm#28214)`);
+  });
+  if (removed.size === 0) return sql;
+  return blocks.filter((_, i) => !removed.has(i)).join("\n\n");
+}
+
 function sanitizeName(name: string): string {
   const clean = name
     .trim()
@@ -412,6 +519,9 @@ export async function createMigration(
     const files = await readSchemaFiles(schemaPath);
     const migrationsList = await readMigrationsList(migrationsDir);
     // No real database: main and shadow connections are in-memory PGlite instances.
+    // (The engine's createMigration / evaluateDataLoss commands, which `migrate dev`
+    // uses, cannot take their shadow database from an adapter in this Wasm build;
+    // diff can, and renders the same SQL.)
     const result = await withEngine(
       null,
       files.map((f) => [f.path, f.content]),
@@ -426,6 +536,14 @@ export async function createMigration(
     );
     // exitCode 2 = non-empty diff, 0 = nothing to do.
     generated = result.exitCode === 2 ? (result.stdout ?? "") : null;
+    if (generated !== null && !options.keepIndexRebuilds) {
+      const previous = migrationsList.migrationDirectories.map((d) =>
+        d.migrationFile.content.tag === "ok" ? d.migrationFile.content.value : "",
+      );
+      generated = removeNoopIndexRebuilds(generated, previous, log);
+      if (generated.trim() === "") generated = null;
+    }
+    for (const warning of destructiveWarnings(generated ?? "")) log(`warning: ${warning}`);
     if (generated === null && !appended) {
       log("no changes: the schema matches the migrations folder, nothing written");
       return { name: null, file: null, sql: null };
@@ -437,9 +555,14 @@ export async function createMigration(
   const dirName = `${timestamp()}_${name}`;
   const dir = path.join(migrationsDir, dirName);
   if (existsSync(dir)) throw new Error(`${dir} already exists`);
-  await mkdir(dir, { recursive: true });
   const file = path.join(dir, "migration.sql");
-  await writeFile(file, sql, { flag: "wx" });
+  await mkdir(dir, { recursive: true });
+  try {
+    await writeFile(file, sql, { flag: "wx" });
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true }); // an empty folder would break deploy
+    throw error;
+  }
   await ensureLockfile(migrationsDir);
   log(`created ${path.relative(process.cwd(), file) || file}`);
   return { name: dirName, file, sql };
@@ -522,9 +645,7 @@ export async function resolveMigration(
     if ("rolledBack" in action) {
       await engine.markMigrationRolledBack({ migrationName: action.rolledBack });
     } else {
-      const migrationsList = await readMigrationsList(
-        resolveMigrationsDir(options.migrationsDir),
-      );
+      const migrationsList = await readMigrationsList(resolveMigrationsDir(options.migrationsDir));
       await engine.markMigrationApplied({ migrationName: action.applied, migrationsList });
     }
   });
@@ -536,12 +657,12 @@ async function withCliTarget<T>(
   log: (m: string) => void,
   fn: (target: DeployTarget) => Promise<T>,
 ): Promise<T> {
-  const url = opts.url ?? process.env.MIGRATE_DATABASE_URL ?? process.env.DATABASE_URL;
+  const url = opts.url || process.env.MIGRATE_DATABASE_URL || process.env.DATABASE_URL;
   if (url && !opts.pglite) {
     log(`target: PostgreSQL ${redact(url)}`);
     return fn({ url });
   }
-  const dir = path.resolve(opts.pglite ?? process.env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR);
+  const dir = path.resolve(opts.pglite || process.env.PGLITE_DIR || DEFAULT_PGLITE_DIR);
   await mkdir(dir, { recursive: true });
   log(`target: PGlite ${path.relative(process.cwd(), dir) || dir}`);
   const { PGlite } = await import("@electric-sql/pglite");
@@ -568,7 +689,8 @@ function redact(url: string): string {
 // ---------------------------------------------------------------------------
 
 const USAGE = `usage:
-  tsx scripts/migrate.ts create <name> [--append FILE]... [--empty] [--schema PATH] [--migrations DIR]
+  tsx scripts/migrate.ts create <name> [--append FILE]... [--empty] [--keep-index-rebuilds]
+                                [--schema PATH] [--migrations DIR]
   tsx scripts/migrate.ts deploy [--migrations DIR] [--url URL | --pglite DIR]
   tsx scripts/migrate.ts status [--migrations DIR] [--url URL | --pglite DIR]
   tsx scripts/migrate.ts resolve (--rolled-back NAME | --applied NAME) [--migrations DIR] [--url URL | --pglite DIR]
@@ -580,8 +702,16 @@ env: MIGRATE_DATABASE_URL (preferred) or DATABASE_URL selects PostgreSQL (owner/
 function parseArgs(argv: string[]) {
   const positional: string[] = [];
   const flags: Record<string, string[]> = {};
-  const valued = new Set(["append", "schema", "migrations", "url", "pglite", "rolled-back", "applied"]);
-  const bool = new Set(["empty", "help"]);
+  const valued = new Set([
+    "append",
+    "schema",
+    "migrations",
+    "url",
+    "pglite",
+    "rolled-back",
+    "applied",
+  ]);
+  const bool = new Set(["empty", "help", "keep-index-rebuilds"]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "-h") {
@@ -618,6 +748,7 @@ async function main(argv: string[]): Promise<number> {
         name,
         append: flags.append,
         empty: Boolean(flags.empty),
+        keepIndexRebuilds: Boolean(flags["keep-index-rebuilds"]),
         schemaPath: one("schema"),
         migrationsDir: one("migrations"),
         log,
@@ -642,12 +773,14 @@ async function main(argv: string[]): Promise<number> {
       if (s.history && (s.history as { diagnostic: string }).diagnostic !== "databaseIsBehind") {
         log(`history: ${JSON.stringify(s.history)}`);
       }
-      return s.pending.length || s.failed.length ? 1 : 0;
+      // Non-zero when the database is not exactly at the migrations folder's state.
+      return s.pending.length || s.failed.length || s.history ? 1 : 0;
     }
     case "resolve": {
       const rolledBack = one("rolled-back");
       const applied = one("applied");
-      if (!rolledBack === !applied) throw new Error("resolve needs --rolled-back NAME or --applied NAME");
+      if (!rolledBack === !applied)
+        throw new Error("resolve needs --rolled-back NAME or --applied NAME");
       await withCliTarget({ url: one("url"), pglite: one("pglite") }, log, (target) =>
         resolveMigration(target, rolledBack ? { rolledBack } : { applied: applied! }, {
           migrationsDir: one("migrations"),
@@ -663,10 +796,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 const isMain =
-  process.argv[1] !== undefined &&
-  path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 
 if (isMain) {
+  // Only the CLI reads .env; code importing this module passes its targets explicitly.
+  await import("dotenv/config");
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
