@@ -1,6 +1,7 @@
 // Benchmark of the rules engine: 20,000 members, 10 quotas, 1,000,000 records, one as-of date.
 // Run: npx tsx bench/rules-evaluate.ts [--runs N]
 // Data are generated deterministically (seeded PRNG), so figures are comparable across runs.
+import { pathToFileURL } from "node:url";
 import { evaluateCampaign } from "../src/rules/evaluate-campaign";
 import type {
   CampaignForEvaluation,
@@ -30,19 +31,30 @@ function createRandom(seed: number): () => number {
 const random = createRandom(20260630);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-function formatDate(dayOffset: number): string {
-  // Campaign days from 2025-09-01; Date is fine here, generation is not timed.
-  return new Date(Date.UTC(2025, 8, 1) + dayOffset * 86_400_000).toISOString().slice(0, 10);
-}
+// Campaign days from 2025-09-01; strings are made once and shared, as a database driver would not.
+const DATES = Array.from({ length: 366 }, (_, d) =>
+  new Date(Date.UTC(2025, 8, 1) + d * 86_400_000).toISOString().slice(0, 10),
+);
+const DATETIMES = DATES.map((date) =>
+  Array.from({ length: 24 }, (_, h) => `${date}T${String(h).padStart(2, "0")}:30:00Z`),
+);
+const formatDate = (dayOffset: number): string => DATES[dayOffset]!;
+const NO_ATTENDEES: string[] = [];
 
-function generate() {
+export function generate() {
   const organizations: OrganizationInputLike[] = [
     { id: "S", level: "SCHOOL", kind: "MIXED", path: "S", validFrom: "2000-01-01", validTo: null },
   ];
   const branches: string[] = [];
   const branchCount = MEMBERS / MEMBERS_PER_BRANCH;
   for (let c = 0; c < COLLEGES; c++) {
-    organizations.push({ id: `C${c}`, level: "COLLEGE", kind: "MIXED", path: `S/C${c}`, validFrom: "2000-01-01" });
+    organizations.push({
+      id: `C${c}`,
+      level: "COLLEGE",
+      kind: "MIXED",
+      path: `S/C${c}`,
+      validFrom: "2000-01-01",
+    });
   }
   for (let b = 0; b < branchCount; b++) {
     const college = b % COLLEGES;
@@ -58,10 +70,11 @@ function generate() {
   }
 
   const members: MemberInputLike[] = [];
+  const memberIds = Array.from({ length: MEMBERS }, (_, m) => `M${m}`);
   const branchMembers: string[][] = branches.map(() => []);
   for (let m = 0; m < MEMBERS; m++) {
     const b = Math.floor(m / MEMBERS_PER_BRANCH);
-    const id = `M${m}`;
+    const id = memberIds[m]!;
     const teacherBranch = b % 3 === 0;
     const positions: string[] = [];
     if (teacherBranch && random() < 0.3) positions.push("COURSE_TEACHER");
@@ -81,8 +94,24 @@ function generate() {
     branchMembers[b]!.push(id);
   }
 
-  const statuses = ["APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "SUBMITTED", "RETURNED"];
-  const meetingTypes = ["CONCENTRATED_STUDY", "THEME_PARTY_DAY", "BRANCH_GENERAL_MEETING", "PARTY_LECTURE"];
+  const statuses = [
+    "APPROVED",
+    "APPROVED",
+    "APPROVED",
+    "APPROVED",
+    "APPROVED",
+    "APPROVED",
+    "APPROVED",
+    "APPROVED",
+    "SUBMITTED",
+    "RETURNED",
+  ];
+  const meetingTypes = [
+    "CONCENTRATED_STUDY",
+    "THEME_PARTY_DAY",
+    "BRANCH_GENERAL_MEETING",
+    "PARTY_LECTURE",
+  ];
   const selfTypes = [
     "VOLUNTEER_SERVICE",
     "VOLUNTARY_LABOUR",
@@ -102,7 +131,8 @@ function generate() {
     const status = pick(statuses);
     const voidedAt = random() < 0.01 ? "2026-05-01T00:00:00Z" : null;
     // Three in ten dates are UTC datetimes, so the Shanghai conversion is exercised.
-    const date = random() < 0.3 ? `${formatDate(dayOffset)}T${String(Math.floor(random() * 24)).padStart(2, "0")}:30:00Z` : formatDate(dayOffset);
+    const date =
+      random() < 0.3 ? DATETIMES[dayOffset]![Math.floor(random() * 24)]! : formatDate(dayOffset);
     if (i % 10 === 0) {
       const b = Math.floor(random() * branches.length);
       records[i] = {
@@ -129,15 +159,15 @@ function generate() {
         days: type === "SOCIAL_PRACTICE" ? 1 + Math.floor(random() * 5) : null,
         status,
         voidedAt,
-        attendeeIds: [],
-        selfReportedBy: `M${m}`,
+        attendeeIds: NO_ATTENDEES,
+        selfReportedBy: memberIds[m]!,
       };
     }
   }
   return { organizations, members, records };
 }
 
-const quotas: QuotaInput[] = [
+export const quotas: QuotaInput[] = [
   {
     id: "four-ones",
     name: "四个一",
@@ -146,23 +176,73 @@ const quotas: QuotaInput[] = [
     composite: {
       kind: "all",
       parts: [
-        { id: "lecture", name: "授课", metric: "count", activity: { types: ["LECTURE_GIVEN"] }, target: { op: "atLeast", value: 1 } },
-        { id: "volunteer", name: "志愿服务", metric: "count", activity: { types: ["VOLUNTEER_SERVICE"] }, target: { op: "atLeast", value: 1 } },
-        { id: "labour", name: "义务劳动", metric: "count", activity: { types: ["VOLUNTARY_LABOUR"] }, target: { op: "atLeast", value: 1 } },
-        { id: "pairing", name: "结对", metric: "count", activity: { types: ["PAIRING"], subTypes: ["FRESHMAN_DORM"] }, target: { op: "atLeast", value: 1 } },
+        {
+          id: "lecture",
+          name: "授课",
+          metric: "count",
+          activity: { types: ["LECTURE_GIVEN"] },
+          target: { op: "atLeast", value: 1 },
+        },
+        {
+          id: "volunteer",
+          name: "志愿服务",
+          metric: "count",
+          activity: { types: ["VOLUNTEER_SERVICE"] },
+          target: { op: "atLeast", value: 1 },
+        },
+        {
+          id: "labour",
+          name: "义务劳动",
+          metric: "count",
+          activity: { types: ["VOLUNTARY_LABOUR"] },
+          target: { op: "atLeast", value: 1 },
+        },
+        {
+          id: "pairing",
+          name: "结对",
+          metric: "count",
+          activity: { types: ["PAIRING"], subTypes: ["FRESHMAN_DORM"] },
+          target: { op: "atLeast", value: 1 },
+        },
         {
           id: "hours",
           name: "时长",
           metric: "sumHours",
-          activity: { types: ["LECTURE_GIVEN", "VOLUNTEER_SERVICE", "VOLUNTARY_LABOUR", "PAIRING"] },
+          activity: {
+            types: ["LECTURE_GIVEN", "VOLUNTEER_SERVICE", "VOLUNTARY_LABOUR", "PAIRING"],
+          },
           target: { op: "atLeast", value: 20 },
         },
       ],
     },
   },
-  { id: "pledge", name: "承诺", subject: { kind: "member" }, period: { kind: "campaign" }, metric: "count", activity: { types: ["PLEDGE"] }, target: { op: "atLeast", value: 1 } },
-  { id: "study", name: "参加集中学习", subject: { kind: "member" }, period: { kind: "academicYear" }, metric: "count", activity: { types: ["CONCENTRATED_STUDY"] }, target: { op: "atLeast", value: 4 } },
-  { id: "theme-day", name: "主题党日", subject: { kind: "member" }, period: { kind: "month" }, metric: "count", activity: { types: ["THEME_PARTY_DAY"] }, target: { op: "atLeast", value: 1 } },
+  {
+    id: "pledge",
+    name: "承诺",
+    subject: { kind: "member" },
+    period: { kind: "campaign" },
+    metric: "count",
+    activity: { types: ["PLEDGE"] },
+    target: { op: "atLeast", value: 1 },
+  },
+  {
+    id: "study",
+    name: "参加集中学习",
+    subject: { kind: "member" },
+    period: { kind: "academicYear" },
+    metric: "count",
+    activity: { types: ["CONCENTRATED_STUDY"] },
+    target: { op: "atLeast", value: 4 },
+  },
+  {
+    id: "theme-day",
+    name: "主题党日",
+    subject: { kind: "member" },
+    period: { kind: "month" },
+    metric: "count",
+    activity: { types: ["THEME_PARTY_DAY"] },
+    target: { op: "atLeast", value: 1 },
+  },
   {
     id: "training-hours",
     name: "培训学时",
@@ -182,8 +262,24 @@ const quotas: QuotaInput[] = [
     activity: { types: ["VOLUNTEER_SERVICE", "VOLUNTARY_LABOUR", "PAIRING", "OTHER"] },
     target: { op: "atLeast", value: 2 },
   },
-  { id: "social-practice", name: "社会实践", subject: { kind: "member", categories: ["STUDENT"] }, period: { kind: "academicYear" }, metric: "sumDays", activity: { types: ["SOCIAL_PRACTICE"] }, target: { op: "atLeast", value: 20 } },
-  { id: "dorm-patrol", name: "巡查宿舍", subject: { kind: "member", positions: ["POLITICAL_WORKER"] }, period: { kind: "week" }, metric: "count", activity: { types: ["DORM_PATROL"] }, target: { op: "atLeast", value: 1 } },
+  {
+    id: "social-practice",
+    name: "社会实践",
+    subject: { kind: "member", categories: ["STUDENT"] },
+    period: { kind: "academicYear" },
+    metric: "sumDays",
+    activity: { types: ["SOCIAL_PRACTICE"] },
+    target: { op: "atLeast", value: 20 },
+  },
+  {
+    id: "dorm-patrol",
+    name: "巡查宿舍",
+    subject: { kind: "member", positions: ["POLITICAL_WORKER"] },
+    period: { kind: "week" },
+    metric: "count",
+    activity: { types: ["DORM_PATROL"] },
+    target: { op: "atLeast", value: 1 },
+  },
   {
     id: "org-study",
     name: "组织集中学习",
@@ -205,51 +301,98 @@ const quotas: QuotaInput[] = [
   },
 ];
 
-const campaign: CampaignForEvaluation = { id: "bench", startDate: "2025-09-01", endDate: "2026-08-31", quotas };
+export const campaign: CampaignForEvaluation = {
+  id: "bench",
+  startDate: "2025-09-01",
+  endDate: "2026-08-31",
+  quotas,
+};
 
 function measure(data: ReturnType<typeof generate>, windows: "all" | "current") {
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   const evaluation = evaluateCampaign({ campaign, ...data, asOf: AS_OF, windows });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return { ms, results: evaluation.results.length };
+  const used = process.cpuUsage(cpu);
+  // CPU time is reported next to wall time because a loaded machine inflates the latter.
+  return { ms, cpuMs: (used.user + used.system) / 1000, results: evaluation.results.length };
 }
 
-const runsArg = process.argv.indexOf("--runs");
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
-
-const genStarted = process.hrtime.bigint();
-const data = generate();
-const genMs = Number(process.hrtime.bigint() - genStarted) / 1e6;
-const attendances = data.records.reduce((s, r) => s + (r.attendeeIds?.length ?? 0) + (r.selfReportedBy ? 1 : 0), 0);
-
-const report: Record<string, unknown> = {
-  node: process.version,
-  members: MEMBERS,
-  organizations: data.organizations.length,
-  records: RECORDS,
-  attendances,
-  quotas: quotas.length,
-  asOf: AS_OF,
-  generationMs: Math.round(genMs),
-};
-for (const windows of ["all", "current"] as const) {
-  const times: number[] = [];
-  let results = 0;
-  for (let r = 0; r < runs; r++) {
-    const m = measure(data, windows);
-    times.push(m.ms);
-    results = m.results;
+async function main(): Promise<void> {
+  // --profile FILE: CPU profile of one evaluation only (windows=all), for chrome://inspect or speedscope.
+  const profileArg = process.argv.indexOf("--profile");
+  if (profileArg > 0) {
+    const { Session } = await import("node:inspector/promises");
+    const { writeFileSync } = await import("node:fs");
+    const data = generate();
+    const session = new Session();
+    session.connect();
+    await session.post("Profiler.enable");
+    await session.post("Profiler.start");
+    const m = measure(data, "all");
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(process.argv[profileArg + 1]!, JSON.stringify(profile));
+    process.stdout.write(`${JSON.stringify(m)}\n`);
+    return;
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)]!;
-  report[`windows=${windows}`] = {
-    results,
-    worstMs: Math.round(times[times.length - 1]!),
-    medianMs: Math.round(median),
-    bestMs: Math.round(times[0]!),
-    recordsPerSecond: Math.round(RECORDS / (median / 1000)),
+
+  const runsArg = process.argv.indexOf("--runs");
+  const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+
+  const genStarted = process.hrtime.bigint();
+  const data = generate();
+  const genMs = Number(process.hrtime.bigint() - genStarted) / 1e6;
+  const attendances = data.records.reduce(
+    (s, r) => s + (r.attendeeIds?.length ?? 0) + (r.selfReportedBy ? 1 : 0),
+    0,
+  );
+
+  const report: Record<string, unknown> = {
+    node: process.version,
+    members: MEMBERS,
+    organizations: data.organizations.length,
+    records: RECORDS,
+    attendances,
+    quotas: quotas.length,
+    asOf: AS_OF,
+    generationMs: Math.round(genMs),
   };
+  for (const windows of ["all", "current"] as const) {
+    const times: number[] = [];
+    const cpuTimes: number[] = [];
+    let results = 0;
+    for (let r = 0; r < runs; r++) {
+      const m = measure(data, windows);
+      times.push(m.ms);
+      cpuTimes.push(m.cpuMs);
+      results = m.results;
+    }
+    times.sort((a, b) => a - b);
+    cpuTimes.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)]!;
+    report[`windows=${windows}`] = {
+      results,
+      wallMs: {
+        best: Math.round(times[0]!),
+        median: Math.round(median),
+        worst: Math.round(times[times.length - 1]!),
+      },
+      cpuMs: {
+        best: Math.round(cpuTimes[0]!),
+        median: Math.round(cpuTimes[Math.floor(cpuTimes.length / 2)]!),
+        worst: Math.round(cpuTimes[cpuTimes.length - 1]!),
+      },
+      recordsPerSecond: Math.round(RECORDS / (median / 1000)),
+    };
+  }
+  report.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  report.heapUsedMb = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
-report.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-report.heapUsedMb = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
-process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

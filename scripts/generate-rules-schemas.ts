@@ -1,42 +1,17 @@
-// Writes the JSON Schemas of the rules module's input formats, generated from the zod schemas so the
-// two cannot drift. Run: npx tsx scripts/generate-rules-schemas.ts
+// Writes the JSON Schemas of the rules module's input formats to docs/schemas/.
+// Run: npx tsx scripts/generate-rules-schemas.ts (a unit test fails when the files are stale).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
-import { ActivityRecords, CampaignDefinition } from "../src/rules/types";
+import { format, resolveConfig } from "prettier";
+import { buildRulesJsonSchemas } from "../src/rules/build-json-schemas";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const outDir = join(root, "docs", "schemas");
-
-const schemas: Array<{ file: string; title: string; description: string; schema: z.ZodType }> = [
-  {
-    file: "campaign-definition.schema.json",
-    title: "Campaign definition",
-    description:
-      "A campaign with its phases and quotas, as evaluated by src/rules (evaluateCampaign). Generated from src/rules/types.ts; see docs/rules.md.",
-    schema: CampaignDefinition,
-  },
-  {
-    file: "records.schema.json",
-    title: "Activity records",
-    description:
-      "Activity records fed to the rules engine. Only APPROVED, non-voided records count. Generated from src/rules/types.ts; see docs/rules.md.",
-    schema: ActivityRecords,
-  },
-];
-
+const outDir = join(dirname(fileURLToPath(import.meta.url)), "..", "docs", "schemas");
 mkdirSync(outDir, { recursive: true });
-for (const s of schemas) {
-  // "input": fields with defaults are optional in files, as the parser fills them in.
-  const json = z.toJSONSchema(s.schema, { io: "input", unrepresentable: "any" });
-  const out = {
-    $schema: json.$schema,
-    $id: `https://party-campaigns.local/schemas/${s.file}`,
-    title: s.title,
-    description: s.description,
-    ...Object.fromEntries(Object.entries(json).filter(([k]) => k !== "$schema")),
-  };
-  writeFileSync(join(outDir, s.file), `${JSON.stringify(out, null, 2)}\n`);
-  process.stdout.write(`wrote docs/schemas/${s.file}\n`);
+for (const { file, schema } of buildRulesJsonSchemas()) {
+  const path = join(outDir, file);
+  // Formatted like the rest of the repository so format:check stays green after regenerating.
+  const options = (await resolveConfig(path)) ?? {};
+  writeFileSync(path, await format(JSON.stringify(schema), { ...options, filepath: path }));
+  process.stdout.write(`wrote docs/schemas/${file}\n`);
 }

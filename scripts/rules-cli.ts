@@ -84,9 +84,11 @@ function main(argv: string[]): void {
     case "evaluate": {
       if (!values.campaign || !values.records || !values["as-of"]) fail(USAGE, 2);
       const asOf = values["as-of"];
-      if (!IsoDate.safeParse(asOf).success) throw new InputError(`--as-of: not a date (YYYY-MM-DD): ${asOf}`);
+      if (!IsoDate.safeParse(asOf).success)
+        throw new InputError(`--as-of: not a date (YYYY-MM-DD): ${asOf}`);
       const windows = values.windows ?? "all";
-      if (windows !== "all" && windows !== "current") throw new InputError(`--windows: expected all or current`);
+      if (windows !== "all" && windows !== "current")
+        throw new InputError(`--windows: expected all or current`);
       const file = loadCampaignFile(values.campaign);
       const records = loadRecords(values.records);
       const evaluation = evaluateCampaign({
@@ -141,6 +143,7 @@ try {
   main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof InputError) fail(e.message, 1);
-  if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) fail(`${e.message}\n${USAGE}`, 2);
+  if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))
+    fail(`${e.message}\n${USAGE}`, 2);
   throw e;
 }

@@ -54,10 +54,14 @@ export interface Rating {
 export function computeRating(input: ComputeRatingInput): Rating {
   const manualItems = input.manualItems ?? [];
   const manualMax = manualItems.reduce((s, m) => s + m.maxPoints, 0);
-  if (manualMax > 100 + 1e-9) throw new RangeError(`manual items allot ${manualMax} points; at most 100`);
+  if (manualMax > 100 + 1e-9)
+    throw new RangeError(`manual items allot ${manualMax} points; at most 100`);
   const pool = 100 - manualMax;
 
-  const byQuota = new Map<string, { label: string; weight: number; compliance: number[]; met: number }>();
+  const byQuota = new Map<
+    string,
+    { label: string; weight: number; compliance: number[]; met: number }
+  >();
   for (const r of input.quotaResults) {
     if (r.status === "notApplicable") continue;
     let entry = byQuota.get(r.quotaId);
@@ -65,7 +69,9 @@ export function computeRating(input: ComputeRatingInput): Rating {
       entry = { label: r.label ?? r.quotaId, weight: r.weight ?? 1, compliance: [], met: 0 };
       byQuota.set(r.quotaId, entry);
     }
-    entry.compliance.push(r.targetValue > 0 ? Math.min(1, Math.max(0, r.achieved / r.targetValue)) : 1);
+    entry.compliance.push(
+      r.targetValue > 0 ? Math.min(1, Math.max(0, r.achieved / r.targetValue)) : 1,
+    );
     if (r.status === "met") entry.met++;
   }
   const totalWeight = [...byQuota.values()].reduce((s, q) => s + q.weight, 0);
@@ -102,7 +108,8 @@ export function computeRating(input: ComputeRatingInput): Rating {
       label: m.label,
       points: roundTo(points, 2),
       maxPoints: m.maxPoints,
-      detail: points === m.points ? "assessed" : `assessed ${m.points}, clamped to 0..${m.maxPoints}`,
+      detail:
+        points === m.points ? "assessed" : `assessed ${m.points}, clamped to 0..${m.maxPoints}`,
     });
   }
 
@@ -110,7 +117,9 @@ export function computeRating(input: ComputeRatingInput): Rating {
     breakdown.reduce((s, l) => s + l.points, 0),
     2,
   );
-  const triggered = (input.vetoItems ?? []).filter((v) => v.triggered).sort((a, b) => a.capScore - b.capScore);
+  const triggered = (input.vetoItems ?? [])
+    .filter((v) => v.triggered)
+    .sort((a, b) => a.capScore - b.capScore);
   triggered.forEach((v, i) => {
     const binding = i === 0 && score > v.capScore;
     const points = binding ? roundTo(v.capScore - score, 2) : 0;

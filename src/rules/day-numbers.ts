@@ -26,7 +26,9 @@ export function toCivilDate(dayNumber: number): CivilDate {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -74,7 +76,8 @@ export function parseDayNumber(s: string): number {
   const zone = zoneOffsetMinutes(s);
   if (Number.isNaN(zone)) return NaN;
   if (zone === null) return date;
-  const shanghaiMinutes = date * MINUTES_PER_DAY + hour * 60 + minute - zone + SHANGHAI_OFFSET_MINUTES;
+  const shanghaiMinutes =
+    date * MINUTES_PER_DAY + hour * 60 + minute - zone + SHANGHAI_OFFSET_MINUTES;
   return Math.floor(shanghaiMinutes / MINUTES_PER_DAY);
 }
 

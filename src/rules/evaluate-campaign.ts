@@ -15,11 +15,15 @@ import {
 import type {
   ActivityFilter,
   CampaignEvaluation,
+  DateWindow,
   EvaluateCampaignInput,
   Metric,
   PartTarget,
   QuotaInput,
   QuotaResult,
+  ResultReason,
+  ResultStatus,
+  ShareSummary,
   SubjectKind,
 } from "./types";
 
@@ -38,10 +42,29 @@ interface MeasureSpec {
   unit: string;
 }
 
+/**
+ * A spec compiled against the record index, with scratch buffers reused for every subject: one
+ * evaluation measures tens of thousands of subjects, and fresh arrays per subject would keep the
+ * garbage collector busy for longer than the measuring itself.
+ */
 interface CompiledSpec extends MeasureSpec {
   slots: Int32Array;
   /** Indexed by sub-type id; null when the filter accepts any sub-type. */
   subTypeOk: Uint8Array | null;
+  integral: boolean;
+  /** Readable target when not pro-rated. */
+  plainTarget: string;
+  achieved: Float64Array;
+  /**
+   * Counted records of the last measured subject as date keys (see toDateKey), grouped by window:
+   * flat[segStart[w] .. segStart[w+1]), each group in date order.
+   */
+  flat: Float64Array;
+  segStart: Int32Array;
+  cursor: Int32Array;
+  kinds: Uint8Array | null;
+  scratchWindow: Int32Array;
+  scratchKey: Float64Array;
 }
 
 interface SubjectRef {
@@ -53,23 +76,30 @@ interface SubjectRef {
   fullyCovered: boolean;
 }
 
-interface Measurement {
-  achieved: Float64Array;
-  lists: Array<number[] | undefined>;
-}
-
 interface WindowFacts {
-  window: DayWindow;
   final: boolean;
   coveredDays: number;
   coverage: number;
   elapsedShare: number;
 }
 
+/** Everything about a quota's windows that does not depend on the subject. */
+interface QuotaWindows {
+  windows: DayWindow[];
+  /** Window of each day from the campaign start (-1 outside every window). */
+  windowOfDay: Int32Array;
+  firstDay: number;
+  labels: DateWindow[];
+  /** Facts for a subject covered throughout the campaign; shared by most subjects. */
+  plainFacts: WindowFacts[];
+}
+
 interface Context {
   index: RecordIndex;
   asOfDay: number;
   subtrees: number[][] | null;
+  /** Reused buffer for merging the records of composite parts. */
+  unionScratch: Float64Array;
 }
 
 /**
@@ -84,10 +114,14 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
   const asOfDay = requireDay(asOf, "asOf");
   const evaluation: CampaignEvaluation = { campaignId: campaign.id, asOf, results: [] };
   if (asOfDay < campaignStart) return evaluation;
+  const results = evaluation.results;
 
   const phases = new Map<string, { start: number; end: number }>();
   for (const p of campaign.phases ?? []) {
-    phases.set(p.id, { start: requireDay(p.startDate, `phase ${p.id}`), end: requireDay(p.endDate, `phase ${p.id}`) + 1 });
+    phases.set(p.id, {
+      start: requireDay(p.startDate, `phase ${p.id}`),
+      end: requireDay(p.endDate, `phase ${p.id}`) + 1,
+    });
   }
   const periodContext: PeriodContext = { campaignStart, campaignEnd, phases };
 
@@ -100,7 +134,7 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
   const memberTypes = new Set<string>();
   for (const q of campaign.quotas) {
     const into = q.subject.kind === "organization" ? orgTypes : memberTypes;
-    for (const spec of listMeasureSpecs(q)) for (const t of spec.activity.types) into.add(t);
+    for (const spec of listActivityFilters(q)) for (const t of spec.types) into.add(t);
   }
 
   const index = buildRecordIndex({
@@ -112,8 +146,15 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
     orgTypes,
     memberTypes,
   });
-  const needsSubtrees = campaign.quotas.some((q) => q.subject.kind === "organization" && q.options?.includeSubtree);
-  const context: Context = { index, asOfDay, subtrees: needsSubtrees ? findSubtrees(organizations) : null };
+  const needsSubtrees = campaign.quotas.some(
+    (q) => q.subject.kind === "organization" && q.options?.includeSubtree,
+  );
+  const context: Context = {
+    index,
+    asOfDay,
+    subtrees: needsSubtrees ? findSubtrees(organizations) : null,
+    unionScratch: new Float64Array(256),
+  };
 
   const orgRefs: Array<SubjectRef | undefined> = [];
   const memberRefs: Array<SubjectRef | undefined> = [];
@@ -122,8 +163,11 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
     let ref = cache[i];
     if (!ref) {
       const coverage =
-        kind === "organization" ? findOrganizationCoverage(organizations[i]!) : findMemberCoverage(members[i]!);
-      const fullyCovered = coverage.length === 2 && coverage[0]! <= campaignStart && coverage[1]! >= campaignEnd;
+        kind === "organization"
+          ? findOrganizationCoverage(organizations[i]!)
+          : findMemberCoverage(members[i]!);
+      const fullyCovered =
+        coverage.length === 2 && coverage[0]! <= campaignStart && coverage[1]! >= campaignEnd;
       const id = kind === "organization" ? organizations[i]!.id : members[i]!.id;
       ref = { kind, index: i, id, coverage, fullyCovered };
       cache[i] = ref;
@@ -135,6 +179,7 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
     let windows = listPeriodWindows(quota.period, periodContext, asOfDay);
     if (input.windows === "current" && windows.length > 1) windows = windows.slice(-1);
     if (windows.length === 0) continue;
+    const qw = describeQuotaWindows(windows, asOfDay, campaignStart, campaignEnd);
 
     const subjects: SubjectRef[] = [];
     const subject = quota.subject;
@@ -150,24 +195,42 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
 
     const proRate = quota.options?.proRate ?? false;
     const includeSubtree = quota.options?.includeSubtree ?? false;
-    const measurer = createMeasurer(context, windows, includeSubtree);
+    const measure = (spec: CompiledSpec, ref: SubjectRef): void =>
+      measureSubject(context, qw, includeSubtree, spec, ref);
 
     if (quota.composite) {
+      const partIds = quota.composite.parts.map((p) => p.id);
       const parts = quota.composite.parts.map((p) =>
-        compileSpec(index, { metric: p.metric, activity: p.activity, target: p.target, unit: p.unit ?? DEFAULT_UNITS[p.metric] }),
+        compileSpec(
+          index,
+          {
+            metric: p.metric,
+            activity: p.activity,
+            target: p.target,
+            unit: p.unit ?? DEFAULT_UNITS[p.metric],
+          },
+          windows.length,
+        ),
       );
       for (const ref of subjects) {
-        const facts = describeWindows(windows, ref, asOfDay, proRate);
-        const measurements = parts.map((spec) => measurer(spec, ref));
-        const partResults = parts.map((spec, k) =>
-          buildResults(context, quota.id, ref, spec, measurements[k]!, facts, proRate, quota.composite!.parts[k]!.id),
-        );
+        const facts = ref.fullyCovered
+          ? qw.plainFacts
+          : describeSubjectWindows(qw, ref, asOfDay, proRate);
+        const partResults = parts.map((spec, k) => {
+          measure(spec, ref);
+          return buildResults(context, quota.id, partIds[k], ref, spec, qw, facts, proRate);
+        });
         for (let w = 0; w < windows.length; w++) {
-          const ofWindow = partResults.map((r) => r[w]!);
-          const recordIdx = new Set<number>();
-          for (const m of measurements) for (const r of m.lists[w] ?? []) recordIdx.add(r);
-          const recordIds = [...recordIdx].sort((a, b) => a - b).map((r) => index.ids[r]!);
-          evaluation.results.push(combineComposite(quota.id, ref, ofWindow, facts[w]!, recordIds));
+          results.push(
+            combineComposite(
+              quota.id,
+              ref,
+              partResults.map((r) => r[w]!),
+              qw.labels[w]!,
+              facts[w]!,
+              collectUnion(context, parts, w),
+            ),
+          );
         }
       }
       continue;
@@ -177,16 +240,36 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
     const metric = quota.metric!;
     const unit = quota.unit ?? DEFAULT_UNITS[metric];
     if (target.op === "shareOfSubjects") {
-      const spec = compileSpec(index, { metric, activity: quota.activity!, target: target.inner, unit });
-      evaluation.results.push(
-        ...evaluateShare(context, quota.id, subjects, spec, target.share, windows, measurer, proRate),
+      const spec = compileSpec(
+        index,
+        { metric, activity: quota.activity!, target: target.inner, unit },
+        windows.length,
       );
+      for (const r of evaluateShare(
+        context,
+        quota.id,
+        subjects,
+        spec,
+        target.share,
+        qw,
+        measure,
+        proRate,
+      ))
+        results.push(r);
       continue;
     }
-    const spec = compileSpec(index, { metric, activity: quota.activity!, target, unit });
+    const spec = compileSpec(
+      index,
+      { metric, activity: quota.activity!, target, unit },
+      windows.length,
+    );
     for (const ref of subjects) {
-      const facts = describeWindows(windows, ref, asOfDay, proRate);
-      evaluation.results.push(...buildResults(context, quota.id, ref, spec, measurer(spec, ref), facts, proRate));
+      const facts = ref.fullyCovered
+        ? qw.plainFacts
+        : describeSubjectWindows(qw, ref, asOfDay, proRate);
+      measure(spec, ref);
+      for (const r of buildResults(context, quota.id, undefined, ref, spec, qw, facts, proRate))
+        results.push(r);
     }
   }
   return evaluation;
@@ -198,13 +281,15 @@ function requireDay(value: string, what: string): number {
   return d;
 }
 
-function listMeasureSpecs(q: QuotaInput): Array<{ activity: ActivityFilter }> {
-  if (q.composite) return q.composite.parts;
-  return q.activity ? [{ activity: q.activity }] : [];
+function listActivityFilters(q: QuotaInput): ActivityFilter[] {
+  if (q.composite) return q.composite.parts.map((p) => p.activity);
+  return q.activity ? [q.activity] : [];
 }
 
-function compileSpec(index: RecordIndex, spec: MeasureSpec): CompiledSpec {
-  const slots = new Int32Array(spec.activity.types.map((t) => index.slotOfType.get(t) ?? -1).filter((s) => s >= 0));
+function compileSpec(index: RecordIndex, spec: MeasureSpec, windowCount: number): CompiledSpec {
+  const slots = new Int32Array(
+    spec.activity.types.map((t) => index.slotOfType.get(t) ?? -1).filter((s) => s >= 0),
+  );
   let subTypeOk: Uint8Array | null = null;
   if (spec.activity.subTypes) {
     subTypeOk = new Uint8Array(index.subTypeIds.size);
@@ -213,114 +298,218 @@ function compileSpec(index: RecordIndex, spec: MeasureSpec): CompiledSpec {
       if (id !== undefined) subTypeOk[id] = 1;
     }
   }
-  return { ...spec, slots, subTypeOk };
-}
-
-/**
- * Returns a function measuring one subject against one spec over all windows. It walks only the
- * subject's own index groups for the spec's types; each group is in date order, so one forward
- * pass assigns every record to its window.
- */
-function createMeasurer(
-  context: Context,
-  windows: ReadonlyArray<DayWindow>,
-  includeSubtree: boolean,
-): (spec: CompiledSpec, ref: SubjectRef) => Measurement {
-  const { index, subtrees } = context;
-  const W = windows.length;
-  const wStart = Int32Array.from(windows, (w) => w.start);
-  const wEnd = Int32Array.from(windows, (w) => w.end);
-  const { day, subType, hours, days, slots: S } = index;
-
-  return (spec, ref) => {
-    const achieved = new Float64Array(W);
-    const lists: Array<number[] | undefined> = new Array<number[] | undefined>(W);
-    const isMember = ref.kind === "member";
-    const offsets = isMember ? index.memberOffsets : index.orgOffsets;
-    const entries = isMember ? index.memberEntries : index.orgEntries;
-    const sources = !isMember && includeSubtree && subtrees ? subtrees[ref.index]! : [ref.index];
-    const F = spec.slots.length;
-    const kinds = spec.metric === "distinctKinds" ? new Uint8Array(W * F) : null;
-    const subTypeOk = spec.subTypeOk;
-    const coverage = ref.coverage;
-    const checkCoverage = !ref.fullyCovered;
-    let unsorted = false;
-
-    for (let s = 0; s < sources.length; s++) {
-      const base = sources[s]! * S;
-      for (let f = 0; f < F; f++) {
-        const key = base + spec.slots[f]!;
-        const to = offsets[key + 1]!;
-        let w = 0;
-        for (let e = offsets[key]!; e < to; e++) {
-          const r = entries[e]!;
-          const d = day[r]!;
-          while (w < W && d >= wEnd[w]!) w++;
-          if (w === W) break;
-          if (d < wStart[w]!) continue;
-          if (subTypeOk !== null) {
-            const st = subType[r]!;
-            if (st < 0 || subTypeOk[st] !== 1) continue;
-          }
-          if (checkCoverage && !isCovered(coverage, d)) continue;
-          switch (spec.metric) {
-            case "count":
-              achieved[w]! += 1;
-              break;
-            case "sumHours":
-              achieved[w]! += isMember ? index.memberHours[e]! : hours[r]!;
-              break;
-            case "sumDays":
-              achieved[w]! += days[r]!;
-              break;
-            case "distinctKinds":
-              kinds![w * F + f] = 1;
-              break;
-          }
-          const list = lists[w];
-          if (list === undefined) lists[w] = [r];
-          else {
-            if (list[list.length - 1]! > r) unsorted = true;
-            list.push(r);
-          }
-        }
-      }
-    }
-    if (kinds) {
-      for (let w = 0; w < W; w++) {
-        let k = 0;
-        for (let f = 0; f < F; f++) k += kinds[w * F + f]!;
-        achieved[w] = k;
-      }
-    }
-    if (unsorted) {
-      for (const list of lists) if (list) list.sort((a, b) => a - b);
-    }
-    return { achieved, lists };
+  const integral = spec.metric === "count" || spec.metric === "distinctKinds";
+  const min = spec.target.op === "between" ? spec.target.min : spec.target.value;
+  const max = spec.target.op === "between" ? spec.target.max : null;
+  return {
+    ...spec,
+    slots,
+    subTypeOk,
+    integral,
+    plainTarget: describeTarget(spec.target, spec.unit, min, max),
+    achieved: new Float64Array(windowCount),
+    flat: new Float64Array(64),
+    segStart: new Int32Array(windowCount + 1),
+    cursor: new Int32Array(windowCount),
+    kinds: spec.metric === "distinctKinds" ? new Uint8Array(windowCount * slots.length) : null,
+    scratchWindow: new Int32Array(64),
+    scratchKey: new Float64Array(64),
   };
 }
 
-function describeWindows(
-  windows: ReadonlyArray<DayWindow>,
+function describeQuotaWindows(
+  windows: DayWindow[],
+  asOfDay: number,
+  campaignStart: number,
+  campaignEnd: number,
+): QuotaWindows {
+  const windowOfDay = new Int32Array(Math.max(0, campaignEnd - campaignStart)).fill(-1);
+  windows.forEach((w, i) => windowOfDay.fill(i, w.start - campaignStart, w.end - campaignStart));
+  return {
+    windows,
+    windowOfDay,
+    firstDay: campaignStart,
+    labels: windows.map((w) => ({
+      start: formatDayNumber(w.start),
+      end: formatDayNumber(w.end - 1),
+    })),
+    plainFacts: windows.map((w) => {
+      const coveredDays = w.end - w.start;
+      return {
+        final: asOfDay >= w.end,
+        coveredDays,
+        coverage: roundTo(coveredDays / (w.naturalEnd - w.naturalStart), 4),
+        elapsedShare: (Math.min(w.end, asOfDay + 1) - w.start) / coveredDays,
+      };
+    }),
+  };
+}
+
+/** Window facts for a subject not covered for the whole campaign (joined late, left, re-organized). */
+function describeSubjectWindows(
+  qw: QuotaWindows,
   ref: SubjectRef,
   asOfDay: number,
   proRate: boolean,
 ): WindowFacts[] {
-  return windows.map((window) => {
-    const final = asOfDay >= window.end;
-    const elapsedEnd = Math.min(window.end, asOfDay + 1);
-    const coveredDays = ref.fullyCovered
-      ? window.end - window.start
-      : measureCoveredDays(ref.coverage, window.start, window.end);
-    const coverage = coveredDays / (window.naturalEnd - window.naturalStart);
-    let elapsedShare: number;
-    if (proRate && !ref.fullyCovered) {
-      elapsedShare = coveredDays === 0 ? 0 : measureCoveredDays(ref.coverage, window.start, elapsedEnd) / coveredDays;
-    } else {
-      elapsedShare = (elapsedEnd - window.start) / (window.end - window.start);
-    }
-    return { window, final, coveredDays, coverage, elapsedShare };
+  return qw.windows.map((w, i) => {
+    const plain = qw.plainFacts[i]!;
+    const coveredDays = measureCoveredDays(ref.coverage, w.start, w.end);
+    const elapsedShare =
+      proRate && coveredDays > 0
+        ? measureCoveredDays(ref.coverage, w.start, Math.min(w.end, asOfDay + 1)) / coveredDays
+        : plain.elapsedShare;
+    return {
+      final: plain.final,
+      coveredDays,
+      coverage: roundTo(coveredDays / (w.naturalEnd - w.naturalStart), 4),
+      elapsedShare,
+    };
   });
+}
+
+/**
+ * Measures one subject against one spec over all of the quota's windows, into the spec's buffers.
+ * It walks only the subject's own index groups for the spec's types; each group is in date order,
+ * so one forward pass assigns every record to its window.
+ */
+function measureSubject(
+  context: Context,
+  qw: QuotaWindows,
+  includeSubtree: boolean,
+  spec: CompiledSpec,
+  ref: SubjectRef,
+): void {
+  const { index, subtrees } = context;
+  const { windowOfDay, firstDay } = qw;
+  const W = qw.windows.length;
+  const { subType, hours, days, slots: S } = index;
+  const achieved = spec.achieved;
+  achieved.fill(0);
+  const isMember = ref.kind === "member";
+  const offsets = isMember ? index.memberOffsets : index.orgOffsets;
+  const entries = isMember ? index.memberEntries : index.orgEntries;
+  const entryDay = isMember ? index.memberEntryDay : index.orgEntryDay;
+  const memberHours = isMember ? index.memberHours : null;
+  const sources = !isMember && includeSubtree && subtrees ? subtrees[ref.index]! : null;
+  const sourceCount = sources ? sources.length : 1;
+  const F = spec.slots.length;
+  const kinds = spec.kinds;
+  if (kinds) kinds.fill(0);
+  const subTypeOk = spec.subTypeOk;
+  const coverage = ref.coverage;
+  const checkCoverage = !ref.fullyCovered;
+  const metric = spec.metric;
+  let scratchWindow = spec.scratchWindow;
+  let scratchKey = spec.scratchKey;
+  let counted = 0;
+
+  for (let s = 0; s < sourceCount; s++) {
+    const base = (sources ? sources[s]! : ref.index) * S;
+    for (let f = 0; f < F; f++) {
+      const key = base + spec.slots[f]!;
+      const to = offsets[key + 1]!;
+      for (let e = offsets[key]!; e < to; e++) {
+        const d = entryDay[e]!;
+        const w = windowOfDay[d - firstDay]!;
+        if (w < 0) continue;
+        const r = entries[e]!;
+        if (subTypeOk !== null) {
+          const st = subType[r]!;
+          if (st < 0 || subTypeOk[st] !== 1) continue;
+        }
+        if (checkCoverage && !isCovered(coverage, d)) continue;
+        if (metric === "count") achieved[w]! += 1;
+        else if (metric === "sumHours")
+          achieved[w]! += memberHours !== null ? memberHours[e]! : hours[r]!;
+        else if (metric === "sumDays") achieved[w]! += days[r]!;
+        else kinds![w * F + f] = 1;
+        if (counted === scratchWindow.length) {
+          scratchWindow = growInt32(scratchWindow);
+          scratchKey = growFloat64(scratchKey);
+          spec.scratchWindow = scratchWindow;
+          spec.scratchKey = scratchKey;
+        }
+        scratchWindow[counted] = w;
+        scratchKey[counted] = (d - firstDay) * DAY_KEY + r;
+        counted++;
+      }
+    }
+  }
+  if (kinds) {
+    for (let w = 0; w < W; w++) {
+      let k = 0;
+      for (let f = 0; f < F; f++) k += kinds[w * F + f]!;
+      achieved[w] = k;
+    }
+  }
+
+  // Group the counted records by window (stable counting sort).
+  const segStart = spec.segStart;
+  segStart.fill(0);
+  for (let i = 0; i < counted; i++) segStart[scratchWindow[i]! + 1]!++;
+  for (let w = 0; w < W; w++) segStart[w + 1]! += segStart[w]!;
+  let flat: Float64Array;
+  if (W === 1) {
+    // One window: the scratch keys already are the grouped keys; swap buffers instead of copying.
+    flat = scratchKey;
+    spec.scratchKey = spec.flat;
+    spec.flat = flat;
+  } else {
+    if (spec.flat.length < counted)
+      spec.flat = new Float64Array(Math.max(counted, spec.flat.length * 2));
+    flat = spec.flat;
+    const cursor = spec.cursor;
+    cursor.set(segStart.subarray(0, W));
+    for (let i = 0; i < counted; i++) flat[cursor[scratchWindow[i]!]!++] = scratchKey[i]!;
+  }
+  // Put each window's records in date order (then input order), so recordIds read as a timeline;
+  // already-ordered input (the usual case) costs one comparison per record.
+  for (let w = 0; w < W; w++) {
+    const from = segStart[w]!;
+    const to = segStart[w + 1]!;
+    for (let i = from + 1; i < to; i++) {
+      if (flat[i - 1]! > flat[i]!) {
+        sortKeys(flat, from, to);
+        break;
+      }
+    }
+  }
+}
+
+/** (day offset, record index) packed into one exactly representable number that sorts by date. */
+const DAY_KEY = 2 ** 32;
+
+/** Multiplying by this and flooring gives the day offset; exact, as it is a power of two. */
+const INVERSE_DAY_KEY = 2 ** -32;
+
+/** Sorts keys[from..to) ascending; small ranges in place, without allocating a view. */
+function sortKeys(keys: Float64Array, from: number, to: number): void {
+  if (to - from > 32) {
+    keys.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const v = keys[i]!;
+    let j = i - 1;
+    while (j >= from && keys[j]! > v) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = v;
+  }
+}
+
+function growInt32(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function growFloat64(a: Float64Array): Float64Array {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 function scaleTarget(value: number, factor: number, integral: boolean): number {
@@ -336,73 +525,208 @@ function formatNumber(n: number): string {
 function describeTarget(target: PartTarget, unit: string, min: number, max: number | null): string {
   if (target.op === "between") {
     const text = `${formatNumber(min)} to ${formatNumber(max ?? min)} ${unit}`;
-    return min === target.min && max === target.max ? text : `${text} (pro-rated from ${target.min} to ${target.max})`;
+    return min === target.min && max === target.max
+      ? text
+      : `${text} (pro-rated from ${target.min} to ${target.max})`;
   }
   const text = `>= ${formatNumber(min)} ${unit}`;
   return min === target.value ? text : `${text} (pro-rated from ${target.value})`;
 }
 
+/**
+ * Record ids of date-sorted keys. Records of the same day are ordered by id, so the output does
+ * not depend on the order the records were given in.
+ */
+function toRecordIds(index: RecordIndex, keys: Float64Array, from: number, to: number): string[] {
+  const out = new Array<string>(to - from);
+  let runStart = from;
+  let runDay = -1;
+  for (let i = from; i < to; i++) {
+    const key = keys[i]!;
+    const d = Math.floor(key * INVERSE_DAY_KEY);
+    out[i - from] = index.ids[key - d * DAY_KEY]!;
+    if (d !== runDay) {
+      if (i - runStart > 1) sortRun(out, runStart - from, i - from);
+      runStart = i;
+      runDay = d;
+    }
+  }
+  if (to - runStart > 1) sortRun(out, runStart - from, to - from);
+  return out;
+}
+
+/** Insertion sort of ids[from..to) in place; same-day runs are short. */
+function sortRun(ids: string[], from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = ids[i]!;
+    let j = i - 1;
+    while (j >= from && ids[j]! > v) {
+      ids[j + 1] = ids[j]!;
+      j--;
+    }
+    ids[j + 1] = v;
+  }
+}
+
+// One constructor keeps every result the same hidden class, which keeps building hundreds of
+// thousands of them cheap.
+function makeResult(
+  quotaId: string,
+  partId: string | undefined,
+  subjectKind: SubjectKind,
+  subjectId: string,
+  window: DateWindow,
+  final: boolean,
+  achieved: number,
+  target: string,
+  targetValue: number,
+  targetMax: number | null,
+  unit: string,
+  coverage: number,
+  recordIds: string[],
+  status: ResultStatus,
+  expectedByNow: number,
+  gap: number,
+  reason: ResultReason | undefined,
+  parts: QuotaResult[] | undefined,
+  share: ShareSummary | undefined,
+): QuotaResult {
+  return {
+    quotaId,
+    partId,
+    subjectKind,
+    subjectId,
+    window,
+    final,
+    achieved,
+    target,
+    targetValue,
+    targetMax,
+    unit,
+    coverage,
+    recordIds,
+    status,
+    expectedByNow,
+    gap,
+    reason,
+    parts,
+    share,
+  };
+}
+
 function buildResults(
   context: Context,
   quotaId: string,
+  partId: string | undefined,
   ref: SubjectRef,
   spec: CompiledSpec,
-  measurement: Measurement,
+  qw: QuotaWindows,
   facts: ReadonlyArray<WindowFacts>,
   proRate: boolean,
-  partId?: string,
 ): QuotaResult[] {
-  const integral = spec.metric === "count" || spec.metric === "distinctKinds";
+  const integral = spec.integral;
   const baseMin = spec.target.op === "between" ? spec.target.min : spec.target.value;
   const baseMax = spec.target.op === "between" ? spec.target.max : null;
-  const results: QuotaResult[] = [];
+  const results = new Array<QuotaResult>(facts.length);
   for (let w = 0; w < facts.length; w++) {
     const f = facts[w]!;
     const factor = proRate ? Math.min(1, f.coverage) : 1;
-    const targetValue = scaleTarget(baseMin, factor, integral);
-    const targetMax = baseMax === null ? null : Math.max(targetValue, scaleTarget(baseMax, factor, integral));
-    const achieved = integral ? measurement.achieved[w]! : roundTo(measurement.achieved[w]!, 4);
-    const list = measurement.lists[w];
-    const base = {
-      quotaId,
-      ...(partId === undefined ? {} : { partId }),
-      subjectKind: ref.kind as SubjectKind,
-      subjectId: ref.id,
-      window: toDateWindow(f.window),
-      final: f.final,
-      achieved,
-      target: describeTarget(spec.target, spec.unit, targetValue, targetMax),
-      targetValue,
-      targetMax,
-      unit: spec.unit,
-      coverage: roundTo(f.coverage, 4),
-      recordIds: list ? list.map((r) => context.index.ids[r]!) : [],
-    };
+    let targetValue = baseMin;
+    let targetMax = baseMax;
+    let target = spec.plainTarget;
+    if (factor !== 1) {
+      targetValue = scaleTarget(baseMin, factor, integral);
+      targetMax =
+        baseMax === null ? null : Math.max(targetValue, scaleTarget(baseMax, factor, integral));
+      target = describeTarget(spec.target, spec.unit, targetValue, targetMax);
+    }
+    const raw = spec.achieved[w]!;
+    const achieved = integral ? raw : roundTo(raw, 4);
+    const recordIds = toRecordIds(
+      context.index,
+      spec.flat,
+      spec.segStart[w]!,
+      spec.segStart[w + 1]!,
+    );
     if (f.coveredDays === 0) {
-      results.push({ ...base, status: "notApplicable", expectedByNow: 0, gap: 0, reason: "notCovered" });
+      results[w] = makeResult(
+        quotaId,
+        partId,
+        ref.kind,
+        ref.id,
+        qw.labels[w]!,
+        f.final,
+        achieved,
+        target,
+        targetValue,
+        targetMax,
+        spec.unit,
+        f.coverage,
+        recordIds,
+        "notApplicable",
+        0,
+        0,
+        "notCovered",
+        undefined,
+        undefined,
+      );
       continue;
     }
     const pace = assessPace({
       achieved,
       targetValue,
       targetMax,
-      integral,
+      unit: 1,
       final: f.final,
       elapsedShare: f.elapsedShare,
     });
-    results.push({ ...base, ...pace });
+    results[w] = makeResult(
+      quotaId,
+      partId,
+      ref.kind,
+      ref.id,
+      qw.labels[w]!,
+      f.final,
+      achieved,
+      target,
+      targetValue,
+      targetMax,
+      spec.unit,
+      f.coverage,
+      recordIds,
+      pace.status,
+      pace.expectedByNow,
+      pace.gap,
+      pace.reason,
+      undefined,
+      undefined,
+    );
   }
   return results;
 }
 
-function toDateWindow(w: DayWindow): { start: string; end: string } {
-  return { start: formatDayNumber(w.start), end: formatDayNumber(w.end - 1) };
+/** Record ids counted by any part in window w, in date order. */
+function collectUnion(context: Context, parts: ReadonlyArray<CompiledSpec>, w: number): string[] {
+  let size = 0;
+  for (const p of parts) size += p.segStart[w + 1]! - p.segStart[w]!;
+  if (context.unionScratch.length < size) context.unionScratch = new Float64Array(size * 2);
+  const all = context.unionScratch;
+  let at = 0;
+  for (const p of parts) {
+    const flat = p.flat;
+    for (let i = p.segStart[w]!, end = p.segStart[w + 1]!; i < end; i++) all[at++] = flat[i]!;
+  }
+  sortKeys(all, 0, size);
+  let unique = 0;
+  for (let i = 0; i < size; i++) if (i === 0 || all[i] !== all[unique - 1]) all[unique++] = all[i]!;
+  return toRecordIds(context.index, all, 0, unique);
 }
 
 function combineComposite(
   quotaId: string,
   ref: SubjectRef,
   parts: QuotaResult[],
+  window: DateWindow,
   facts: WindowFacts,
   recordIds: string[],
 ): QuotaResult {
@@ -410,31 +734,37 @@ function combineComposite(
     parts.map((p) => p.status),
     facts.final,
   );
-  const met = parts.filter((p) => p.status === "met").length;
-  // Pace in parts: each part contributes the share of its own target expected by now.
-  const expected = parts.reduce(
-    (sum, p) => sum + (p.targetValue > 0 ? Math.min(1, p.expectedByNow / p.targetValue) : 1),
-    0,
-  );
-  return {
+  let met = 0;
+  let expected = 0;
+  let lagging = 0;
+  for (const p of parts) {
+    if (p.status === "met") met++;
+    if (p.status === "atRisk" || p.status === "behind") lagging++;
+    // Pace in parts: each part contributes the share of its own target expected by now.
+    expected += p.targetValue > 0 ? Math.min(1, p.expectedByNow / p.targetValue) : 1;
+  }
+  const notApplicable = status === "notApplicable";
+  return makeResult(
     quotaId,
-    subjectKind: ref.kind,
-    subjectId: ref.id,
-    window: toDateWindow(facts.window),
-    final: facts.final,
-    achieved: met,
-    target: `all ${parts.length} parts met`,
-    targetValue: parts.length,
-    targetMax: null,
-    unit: "parts",
-    coverage: roundTo(facts.coverage, 4),
+    undefined,
+    ref.kind,
+    ref.id,
+    window,
+    facts.final,
+    met,
+    `all ${parts.length} parts met`,
+    parts.length,
+    null,
+    "parts",
+    facts.coverage,
     recordIds,
     status,
-    expectedByNow: status === "notApplicable" ? 0 : roundTo(expected, 4),
-    gap: parts.filter((p) => p.status === "atRisk" || p.status === "behind").length,
-    ...(status === "notApplicable" ? { reason: "notCovered" as const } : {}),
+    notApplicable ? 0 : roundTo(expected, 4),
+    notApplicable ? 0 : lagging,
+    notApplicable ? "notCovered" : undefined,
     parts,
-  };
+    undefined,
+  );
 }
 
 function evaluateShare(
@@ -443,66 +773,103 @@ function evaluateShare(
   subjects: ReadonlyArray<SubjectRef>,
   spec: CompiledSpec,
   share: number,
-  windows: ReadonlyArray<DayWindow>,
-  measurer: (spec: CompiledSpec, ref: SubjectRef) => Measurement,
+  qw: QuotaWindows,
+  measure: (spec: CompiledSpec, ref: SubjectRef) => void,
   proRate: boolean,
 ): QuotaResult[] {
-  const W = windows.length;
+  const W = qw.windows.length;
   const covered = new Int32Array(W);
-  const metIds: string[][] = windows.map(() => []);
-  const metRecords: number[][] = windows.map(() => []);
+  const metIds: string[][] = qw.windows.map(() => []);
+  const metRecords: number[][] = qw.windows.map(() => []);
   for (const ref of subjects) {
-    const facts = describeWindows(windows, ref, context.asOfDay, proRate);
-    const m = measurer(spec, ref);
-    const results = buildResults(context, quotaId, ref, spec, m, facts, proRate);
+    const facts = ref.fullyCovered
+      ? qw.plainFacts
+      : describeSubjectWindows(qw, ref, context.asOfDay, proRate);
+    measure(spec, ref);
+    const perSubject = buildResults(context, quotaId, undefined, ref, spec, qw, facts, proRate);
     for (let w = 0; w < W; w++) {
-      const r = results[w]!;
+      const r = perSubject[w]!;
       if (r.status === "notApplicable") continue;
       covered[w]!++;
       if (r.status === "met") {
         metIds[w]!.push(ref.id);
-        for (const idx of m.lists[w] ?? []) metRecords[w]!.push(idx);
+        for (let i = spec.segStart[w]!; i < spec.segStart[w + 1]!; i++)
+          metRecords[w]!.push(spec.flat[i]!);
       }
     }
   }
   const out: QuotaResult[] = [];
-  const unit = "share of subjects";
-  const innerText = describeTarget(spec.target, spec.unit, spec.target.op === "between" ? spec.target.min : spec.target.value, null);
+  const target = `>= ${roundTo(share * 100, 2)}% of subjects with ${spec.plainTarget}`;
   for (let w = 0; w < W; w++) {
-    const window = windows[w]!;
-    const final = context.asOfDay >= window.end;
-    const elapsedEnd = Math.min(window.end, context.asOfDay + 1);
-    const elapsedShare = (elapsedEnd - window.start) / (window.end - window.start);
+    const plain = qw.plainFacts[w]!;
     const subjectsCovered = covered[w]!;
     const subjectsMet = metIds[w]!.length;
     const achieved = subjectsCovered === 0 ? 0 : roundTo(subjectsMet / subjectsCovered, 4);
-    const recordIdx = [...new Set(metRecords[w]!)].sort((a, b) => a - b);
-    const base = {
-      quotaId,
-      subjectKind: "population" as const,
-      subjectId: "all",
-      window: toDateWindow(window),
-      final,
-      achieved,
-      target: `>= ${roundTo(share * 100, 2)}% of subjects with ${innerText}`,
-      targetValue: share,
-      targetMax: null,
-      unit,
-      coverage: 1,
-      recordIds: recordIdx.map((r) => context.index.ids[r]!),
-      share: {
-        subjectsCovered,
-        subjectsMet,
-        subjectsNeeded: Math.ceil(share * subjectsCovered - 1e-9),
-        metSubjectIds: metIds[w]!,
-      },
+    const recordKeys = Float64Array.from(new Set(metRecords[w]!)).sort();
+    const recordIds = toRecordIds(context.index, recordKeys, 0, recordKeys.length);
+    const summary: ShareSummary = {
+      subjectsCovered,
+      subjectsMet,
+      subjectsNeeded: Math.ceil(share * subjectsCovered - 1e-9),
+      metSubjectIds: metIds[w]!,
     };
     if (subjectsCovered === 0) {
-      out.push({ ...base, status: "notApplicable", expectedByNow: 0, gap: 0, reason: "notCovered" });
+      out.push(
+        makeResult(
+          quotaId,
+          undefined,
+          "population",
+          "all",
+          qw.labels[w]!,
+          plain.final,
+          achieved,
+          target,
+          share,
+          null,
+          "share of subjects",
+          1,
+          recordIds,
+          "notApplicable",
+          0,
+          0,
+          "notCovered",
+          undefined,
+          summary,
+        ),
+      );
       continue;
     }
-    const pace = assessPace({ achieved, targetValue: share, targetMax: null, integral: false, final, elapsedShare });
-    out.push({ ...base, ...pace, gap: roundTo(pace.gap, 4) });
+    const pace = assessPace({
+      achieved,
+      targetValue: share,
+      targetMax: null,
+      unit: 0,
+      final: plain.final,
+      elapsedShare: plain.elapsedShare,
+    });
+    out.push(
+      makeResult(
+        quotaId,
+        undefined,
+        "population",
+        "all",
+        qw.labels[w]!,
+        plain.final,
+        achieved,
+        target,
+        share,
+        null,
+        "share of subjects",
+        1,
+        recordIds,
+        pace.status,
+        pace.expectedByNow,
+        roundTo(pace.gap, 4),
+        pace.reason,
+        undefined,
+        summary,
+      ),
+    );
   }
   return out;
 }

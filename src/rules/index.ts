@@ -1,7 +1,13 @@
 // Public surface of the rules module. Pure: no database, no I/O, no clock.
 export * from "./types";
 export { evaluateCampaign, DEFAULT_UNITS } from "./evaluate-campaign";
-export { assessPace, combinePartStatuses, AT_RISK_SHARE, type PaceInput, type PaceAssessment } from "./pace";
+export {
+  assessPace,
+  combinePartStatuses,
+  AT_RISK_SHARE,
+  type PaceInput,
+  type PaceAssessment,
+} from "./pace";
 export {
   computeRating,
   findStars,
@@ -31,5 +37,11 @@ export {
   type UnexpressedRow,
 } from "./instantiate-campaign-template";
 export { campaignTemplates, findCampaignTemplate } from "./templates";
-export { listPeriodWindows, findPeriodContaining, measureShortestPeriod, type DayWindow } from "./periods";
+export {
+  listPeriodWindows,
+  findPeriodContaining,
+  measureShortestPeriod,
+  type DayWindow,
+} from "./periods";
 export { parseDayNumber, formatDayNumber, toDayNumber } from "./day-numbers";
+export { buildRulesJsonSchemas, type RulesJsonSchema } from "./build-json-schemas";

@@ -70,7 +70,10 @@ export function resolveOffset(startDay: number, offset: TemplateOffset): number 
  * in the campaign (row 5's five-year rotation in a 22-month campaign) are returned in `skipped`
  * rather than failing the whole campaign.
  */
-export function instantiateCampaignTemplate(template: CampaignTemplate, options: InstantiateOptions): InstantiatedCampaign {
+export function instantiateCampaignTemplate(
+  template: CampaignTemplate,
+  options: InstantiateOptions,
+): InstantiatedCampaign {
   const startDate = options.startDate ?? template.originalStartDate;
   const start = parseDayNumber(startDate);
   if (Number.isNaN(start)) throw new Error(`startDate: not a date: ${startDate}`);

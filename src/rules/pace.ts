@@ -10,8 +10,11 @@ export interface PaceInput {
   /** The target (the minimum for "between"). */
   targetValue: number;
   targetMax: number | null;
-  /** Counts and distinct kinds move in whole units; hours and days do not. */
-  integral: boolean;
+  /**
+   * Size of one unit of the metric (1 session, 1 hour, 1 day). Pace is compared in whole units so
+   * nobody is flagged for a fraction of one; 0 for shares, which have no unit.
+   */
+  unit: number;
   /** The window is over (asOf is past its last day). */
   final: boolean;
   /** Elapsed share of the window, 0..1, counting asOf as elapsed. */
@@ -25,8 +28,10 @@ export interface PaceAssessment {
   reason?: ResultReason;
 }
 
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
 export function roundTo(value: number, decimals: number): number {
-  const f = 10 ** decimals;
+  const f = POWERS_OF_TEN[decimals] ?? 10 ** decimals;
   return Math.round(value * f) / f;
 }
 
@@ -35,26 +40,24 @@ export function roundTo(value: number, decimals: number): number {
  * - met: the target is satisfied (for "between": min <= achieved <= max).
  * - above the maximum of a "between": behind with reason aboveMax — the metrics only grow, so it
  *   cannot come back into range.
- * - window over and not met: behind.
- * - window open: expectedByNow = target × elapsed share. onTrack when achieved keeps that pace
- *   (counts: achieved >= floor(expectedByNow), so nobody is flagged for a fraction of a session);
- *   atRisk when the shortfall is at most max(1 unit for counts, 20% of the target); behind otherwise.
+ * - window over and not met: behind, gap = target − achieved.
+ * - window open: expectedByNow = target × elapsed share; gap = whole units of pace not reached,
+ *   floor(expectedByNow) − achieved (for shares: expectedByNow − achieved). onTrack when the gap is
+ *   0; atRisk when it is at most max(1 unit, 20% of the target); behind otherwise.
  */
 export function assessPace(input: PaceInput): PaceAssessment {
-  const { achieved, targetValue, targetMax, integral, final, elapsedShare } = input;
+  const { achieved, targetValue, targetMax, unit, final, elapsedShare } = input;
   const share = final ? 1 : Math.min(1, Math.max(0, elapsedShare));
   const expectedByNow = roundTo(targetValue * share, 4);
   if (targetMax !== null && achieved > targetMax + EPSILON) {
     return { status: "behind", expectedByNow, gap: 0, reason: "aboveMax" };
   }
   if (achieved + EPSILON >= targetValue) return { status: "met", expectedByNow, gap: 0 };
-  const shortfall = expectedByNow - achieved;
-  const gap = integral
-    ? Math.max(0, Math.floor(expectedByNow + EPSILON) - achieved)
-    : Math.max(0, roundTo(shortfall, 2));
-  if (final) return { status: "behind", expectedByNow, gap };
+  if (final) return { status: "behind", expectedByNow, gap: roundTo(targetValue - achieved, 4) };
+  const paceFloor = unit > 0 ? Math.floor((expectedByNow + EPSILON) / unit) * unit : expectedByNow;
+  const gap = Math.max(0, roundTo(paceFloor - achieved, 4));
   if (gap <= EPSILON) return { status: "onTrack", expectedByNow, gap: 0 };
-  const tolerance = Math.max(integral ? 1 : 0, AT_RISK_SHARE * targetValue);
+  const tolerance = Math.max(unit, AT_RISK_SHARE * targetValue);
   return { status: gap <= tolerance + EPSILON ? "atRisk" : "behind", expectedByNow, gap };
 }
 
@@ -70,7 +73,10 @@ const STATUS_SEVERITY: Record<ResultStatus, number> = {
  * Status of a composite ("all of") in one window: met when every part is met; otherwise the
  * worst part status, counting a met part as on track; a finished window that is not met is behind.
  */
-export function combinePartStatuses(statuses: ReadonlyArray<ResultStatus>, final: boolean): ResultStatus {
+export function combinePartStatuses(
+  statuses: ReadonlyArray<ResultStatus>,
+  final: boolean,
+): ResultStatus {
   if (statuses.length === 0) return "notApplicable";
   if (statuses.some((s) => s === "notApplicable")) return "notApplicable";
   if (statuses.every((s) => s === "met")) return "met";

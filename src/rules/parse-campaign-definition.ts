@@ -35,7 +35,10 @@ function prefixPath(prefix: string, path: string): string {
 }
 
 function fromZodError(error: z.ZodError): ValidationError[] {
-  return error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
+  return error.issues.map((issue) => ({
+    path: formatIssuePath(issue.path),
+    message: issue.message,
+  }));
 }
 
 /**
@@ -43,7 +46,10 @@ function fromZodError(error: z.ZodError): ValidationError[] {
  * phase references, and periods that fit in the campaign (a window longer than the campaign could
  * never be completed, so the quota is impossible).
  */
-export function checkCampaignDefinition(campaign: CampaignDefinitionType, prefix = ""): ValidationError[] {
+export function checkCampaignDefinition(
+  campaign: CampaignDefinitionType,
+  prefix = "",
+): ValidationError[] {
   const errors: ValidationError[] = [];
   const at = (path: string, message: string): void => {
     errors.push({ path: prefixPath(prefix, path), message });
@@ -60,7 +66,8 @@ export function checkCampaignDefinition(campaign: CampaignDefinitionType, prefix
     const ps = parseDayNumber(p.startDate);
     const pe = parseDayNumber(p.endDate);
     if (pe < ps) at(`phases[${i}].endDate`, "the phase ends before it starts");
-    if (ps < start || pe > end) at(`phases[${i}].startDate`, "the phase lies outside the campaign dates");
+    if (ps < start || pe > end)
+      at(`phases[${i}].startDate`, "the phase lies outside the campaign dates");
   });
 
   const quotaIds = new Set<string>();
@@ -81,7 +88,8 @@ export function checkCampaignDefinition(campaign: CampaignDefinitionType, prefix
     if (q.composite) {
       const partIds = new Set<string>();
       q.composite.parts.forEach((p, k) => {
-        if (partIds.has(p.id)) at(`quotas[${i}].composite.parts[${k}].id`, `duplicate part id "${p.id}"`);
+        if (partIds.has(p.id))
+          at(`quotas[${i}].composite.parts[${k}].id`, `duplicate part id "${p.id}"`);
         partIds.add(p.id);
       });
     }
@@ -99,7 +107,8 @@ export function parseCampaignDefinition(json: unknown): ParseResult<CampaignDefi
 
 /** Validates records: a bare array or { records: [...] }. Record ids must be unique. */
 export function parseRecords(json: unknown): ParseResult<ActivityRecord[]> {
-  const wrapped = typeof json === "object" && json !== null && !Array.isArray(json) && "records" in json;
+  const wrapped =
+    typeof json === "object" && json !== null && !Array.isArray(json) && "records" in json;
   const prefix = wrapped ? "records" : "";
   const parsed = ActivityRecords.safeParse(wrapped ? (json as { records: unknown }).records : json);
   if (!parsed.success) {
@@ -112,7 +121,10 @@ export function parseRecords(json: unknown): ParseResult<ActivityRecord[]> {
   for (let i = 0; i < parsed.data.length; i++) {
     const id = parsed.data[i]!.id;
     if (seen.has(id)) {
-      return { ok: false, errors: [{ path: prefixPath(prefix, `[${i}].id`), message: `duplicate record id "${id}"` }] };
+      return {
+        ok: false,
+        errors: [{ path: prefixPath(prefix, `[${i}].id`), message: `duplicate record id "${id}"` }],
+      };
     }
     seen.add(id);
   }
@@ -127,22 +139,36 @@ export function parseCampaignFile(json: unknown): ParseResult<CampaignFileType> 
   const errors = checkCampaignDefinition(file.campaign, "campaign");
   const orgIds = new Set<string>();
   file.organizations.forEach((o, i) => {
-    if (orgIds.has(o.id)) errors.push({ path: `organizations[${i}].id`, message: `duplicate organization id "${o.id}"` });
+    if (orgIds.has(o.id))
+      errors.push({
+        path: `organizations[${i}].id`,
+        message: `duplicate organization id "${o.id}"`,
+      });
     orgIds.add(o.id);
     if (o.validTo && o.validTo <= o.validFrom) {
-      errors.push({ path: `organizations[${i}].validTo`, message: "validTo must be after validFrom" });
+      errors.push({
+        path: `organizations[${i}].validTo`,
+        message: "validTo must be after validFrom",
+      });
     }
   });
   const memberIds = new Set<string>();
   file.members.forEach((m, i) => {
-    if (memberIds.has(m.id)) errors.push({ path: `members[${i}].id`, message: `duplicate member id "${m.id}"` });
+    if (memberIds.has(m.id))
+      errors.push({ path: `members[${i}].id`, message: `duplicate member id "${m.id}"` });
     memberIds.add(m.id);
     m.memberships.forEach((ms, k) => {
       if (!orgIds.has(ms.orgId)) {
-        errors.push({ path: `members[${i}].memberships[${k}].orgId`, message: `unknown organization "${ms.orgId}"` });
+        errors.push({
+          path: `members[${i}].memberships[${k}].orgId`,
+          message: `unknown organization "${ms.orgId}"`,
+        });
       }
       if (ms.to && ms.to <= ms.from) {
-        errors.push({ path: `members[${i}].memberships[${k}].to`, message: "to must be after from" });
+        errors.push({
+          path: `members[${i}].memberships[${k}].to`,
+          message: "to must be after from",
+        });
       }
     });
   });

@@ -66,7 +66,10 @@ export function findPeriodContaining(
       // The estimate can be off by one around anniversaries; settle it exactly.
       while (addYears(anchor, k * period.years) > day) k--;
       while (addYears(anchor, (k + 1) * period.years) <= day) k++;
-      return { start: addYears(anchor, k * period.years), end: addYears(anchor, (k + 1) * period.years) };
+      return {
+        start: addYears(anchor, k * period.years),
+        end: addYears(anchor, (k + 1) * period.years),
+      };
     }
     case "campaign":
       return { start: context.campaignStart, end: context.campaignEnd };
@@ -89,21 +92,31 @@ function monthBlock(day: number, months: number): { start: number; end: number }
  * Every window of the period that overlaps the campaign and has begun by asOf (inclusive),
  * clipped to the campaign, in date order.
  */
-export function listPeriodWindows(period: Period, context: PeriodContext, asOfDay: number): DayWindow[] {
+export function listPeriodWindows(
+  period: Period,
+  context: PeriodContext,
+  asOfDay: number,
+): DayWindow[] {
   const windows: DayWindow[] = [];
   const { campaignStart, campaignEnd } = context;
   if (period.kind === "campaign" || period.kind === "phase") {
     const w = findPeriodContaining(period, campaignStart, context);
     const start = Math.max(w.start, campaignStart);
     const end = Math.min(w.end, campaignEnd);
-    if (start < end && start <= asOfDay) windows.push({ start, end, naturalStart: w.start, naturalEnd: w.end });
+    if (start < end && start <= asOfDay)
+      windows.push({ start, end, naturalStart: w.start, naturalEnd: w.end });
     return windows;
   }
   let w = findPeriodContaining(period, campaignStart, context);
   while (w.start < campaignEnd) {
     const start = Math.max(w.start, campaignStart);
     if (start > asOfDay) break;
-    windows.push({ start, end: Math.min(w.end, campaignEnd), naturalStart: w.start, naturalEnd: w.end });
+    windows.push({
+      start,
+      end: Math.min(w.end, campaignEnd),
+      naturalStart: w.start,
+      naturalEnd: w.end,
+    });
     w = findPeriodContaining(period, w.end, context);
   }
   return windows;

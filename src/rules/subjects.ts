@@ -1,5 +1,10 @@
 import { parseDayNumber } from "./day-numbers";
-import type { MemberInputLike, MemberSubject, OrganizationInputLike, OrganizationSubject } from "./types";
+import type {
+  MemberInputLike,
+  MemberSubject,
+  OrganizationInputLike,
+  OrganizationSubject,
+} from "./types";
 
 const OPEN_END = 2147483647;
 
@@ -54,7 +59,10 @@ export function isCovered(coverage: Coverage, day: number): boolean {
   return false;
 }
 
-export function matchesOrganizationSubject(subject: OrganizationSubject, org: OrganizationInputLike): boolean {
+export function matchesOrganizationSubject(
+  subject: OrganizationSubject,
+  org: OrganizationInputLike,
+): boolean {
   if (subject.levels && !subject.levels.includes(org.level)) return false;
   if (subject.orgKinds && !subject.orgKinds.includes(org.kind)) return false;
   return true;

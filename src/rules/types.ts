@@ -183,7 +183,11 @@ export const ShareOfSubjectsTarget = z.object({
 });
 export type ShareOfSubjectsTarget = z.infer<typeof ShareOfSubjectsTarget>;
 
-export const Target = z.discriminatedUnion("op", [AtLeastTarget, BetweenTarget, ShareOfSubjectsTarget]);
+export const Target = z.discriminatedUnion("op", [
+  AtLeastTarget,
+  BetweenTarget,
+  ShareOfSubjectsTarget,
+]);
 export type Target = z.infer<typeof Target>;
 
 export const PartTarget = z.discriminatedUnion("op", [AtLeastTarget, BetweenTarget]);
@@ -238,14 +242,22 @@ export const Quota = z
     if (q.composite) {
       for (const key of ["metric", "activity", "target"] as const) {
         if (q[key] !== undefined) {
-          ctx.addIssue({ code: "custom", path: [key], message: "a composite quota sets this per part" });
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "a composite quota sets this per part",
+          });
         }
       }
       return;
     }
     for (const key of ["metric", "activity", "target"] as const) {
       if (q[key] === undefined) {
-        ctx.addIssue({ code: "custom", path: [key], message: "required unless composite is given" });
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: "required unless composite is given",
+        });
       }
     }
   });
@@ -261,7 +273,10 @@ export const Phase = z.object({
 });
 export type Phase = z.infer<typeof Phase>;
 
-export const RatingBand = z.object({ stars: z.number().int().min(1).max(5), minScore: z.number().min(0).max(100) });
+export const RatingBand = z.object({
+  stars: z.number().int().min(1).max(5),
+  minScore: z.number().min(0).max(100),
+});
 export type RatingBand = z.infer<typeof RatingBand>;
 
 export const ManualItem = z.object({
@@ -284,10 +299,22 @@ export type VetoItem = z.infer<typeof VetoItem>;
 export const RatingSettings = z.object({
   bands: z.array(RatingBand).min(1).optional(),
   manualItems: z
-    .array(z.object({ id: z.string().min(1), label: z.string().min(1), maxPoints: z.number().nonnegative() }))
+    .array(
+      z.object({
+        id: z.string().min(1),
+        label: z.string().min(1),
+        maxPoints: z.number().nonnegative(),
+      }),
+    )
     .optional(),
   vetoItems: z
-    .array(z.object({ id: z.string().min(1), label: z.string().min(1), capScore: z.number().min(0).max(100) }))
+    .array(
+      z.object({
+        id: z.string().min(1),
+        label: z.string().min(1),
+        capScore: z.number().min(0).max(100),
+      }),
+    )
     .optional(),
 });
 export type RatingSettings = z.infer<typeof RatingSettings>;

@@ -89,6 +89,7 @@ export async function createTenantFixture(slug: string) {
   }
 
   const users: Record<string, string> = {};
+  const roleAssignments: Record<string, string> = {};
   for (const u of USERS) {
     const id = randomUUID();
     users[u.key] = id;
@@ -102,7 +103,8 @@ export async function createTenantFixture(slug: string) {
         memberId: u.member ? members[u.member]! : null,
       },
     });
-    await db.roleAssignment.create({ data: { tenantId, userId: id, role: u.role, orgId: orgs[u.org]!.id } });
+    const assignment = await db.roleAssignment.create({ data: { tenantId, userId: id, role: u.role, orgId: orgs[u.org]!.id } });
+    roleAssignments[u.key] = assignment.id;
   }
 
   async function actor(key: (typeof USERS)[number]["key"]): Promise<Actor> {
@@ -111,5 +113,5 @@ export async function createTenantFixture(slug: string) {
     return a;
   }
 
-  return { tenantId, slug, orgs, members, users, actor };
+  return { tenantId, slug, orgs, members, users, roleAssignments, actor };
 }

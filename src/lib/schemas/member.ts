@@ -14,14 +14,16 @@ export const DEVELOPMENT_STAGES = [
   "FULL",
 ] as const satisfies readonly DevelopmentStage[];
 /**
- * The positions quotas can select on (Member.positions). Kept to a closed list so that a quota
- * "each counselor ..." never misses a member whose position was typed differently. Labels live
- * in the `common.positions` messages.
+ * The positions the forms offer and the import recognises (labels in `common.positions`).
+ * Member.positions itself stays an open list of codes (see src/rules/types.ts: tenants invent
+ * roles), so a form keeps codes it does not offer, and the import refuses unknown text rather
+ * than guessing, so that a quota "each counselor …" never misses a mistyped position.
  */
 export const MEMBER_POSITIONS = [
   "SECRETARY",
   "DEPUTY_SECRETARY",
   "COMMITTEE_MEMBER",
+  "GROUP_LEADER",
   "COUNSELOR",
   "PROFESSOR",
   "POLITICAL_WORKER",
@@ -62,9 +64,18 @@ export function stageForStatus(status: MemberStatus): DevelopmentStage {
   return status === "FULL" ? "FULL" : "PROBATIONARY";
 }
 
-/** Positions in the canonical order without repeats, so that equal sets compare equal. */
-export function canonicalPositions(positions: readonly string[]): MemberPosition[] {
-  return MEMBER_POSITIONS.filter((p) => positions.includes(p));
+/** A position code: what Member.positions holds. */
+const POSITION_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
+
+/**
+ * Positions without repeats in one canonical order (the known ones as listed above, then any
+ * others alphabetically), so that equal sets compare equal and an unchanged import row stays
+ * unchanged.
+ */
+export function canonicalPositions(positions: readonly string[]): string[] {
+  const known: readonly string[] = MEMBER_POSITIONS;
+  const others = [...new Set(positions.filter((p) => !known.includes(p)))].sort();
+  return [...MEMBER_POSITIONS.filter((p) => positions.includes(p)), ...others];
 }
 
 type CrossFieldValues = {
@@ -103,7 +114,8 @@ const memberFields = {
   category: z.enum(MEMBER_CATEGORIES, { error: "请选择人员类别" }),
   cadreLevel: z.preprocess(emptyToUndefined, z.enum(CADRE_LEVELS, { error: "请选择干部级别" }).default("NONE")),
   positions: z
-    .array(z.enum(MEMBER_POSITIONS, { error: "职务不在可选范围内" }))
+    .array(z.string().regex(POSITION_CODE, "职务代码格式不正确"))
+    .max(20, "职务不能超过 20 项")
     .default([])
     .transform(canonicalPositions),
   /** Optional on input; always derived from (and checked against) the status. */
@@ -245,6 +257,7 @@ export const POSITION_LABELS: LabelTable<MemberPosition> = {
   SECRETARY: ["书记", "支部书记", "党支部书记", "Secretary"],
   DEPUTY_SECRETARY: ["副书记", "支部副书记", "Deputy secretary"],
   COMMITTEE_MEMBER: ["支委", "支部委员", "委员", "Committee member"],
+  GROUP_LEADER: ["党小组组长", "党小组长", "小组长", "Group leader"],
   COUNSELOR: ["辅导员", "专职辅导员", "Counselor"],
   PROFESSOR: ["教授", "Professor"],
   POLITICAL_WORKER: ["思政工作者", "思政人员", "思政工作人员", "Political worker"],
@@ -293,7 +306,7 @@ const positionsCell = z.string().transform((raw, ctx) => {
     .split(POSITION_SEPARATORS)
     .map((s) => s.trim())
     .filter(Boolean);
-  const out: MemberPosition[] = [];
+  const out: string[] = [];
   for (const part of parts) {
     const value = positionLookup.get(normalizeLabel(part));
     if (value) out.push(value);
@@ -355,7 +368,14 @@ export const ImportMemberRow = z
     joinedAt: dateCell.optional(),
     fullMemberAt: dateCell.optional(),
     birthDate: dateCell.optional(),
-    phone: z.string().pipe(optionalPhone).optional(),
+    phone: z
+      .string()
+      .transform((raw, ctx) => {
+        const text = raw.trim();
+        if (text && !PHONE.test(text)) ctx.addIssue({ code: "custom", message: phoneMessage });
+        return text || null;
+      })
+      .optional(),
     /** First day in the organization named by orgCode, for a new member or a change of organization. */
     orgFrom: dateCell.optional(),
   })

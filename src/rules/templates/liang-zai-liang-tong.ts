@@ -1,6 +1,11 @@
 import type { CampaignTemplate } from "../instantiate-campaign-template";
 
-const FOUR_ONES_TYPES = ["LECTURE_GIVEN", "VOLUNTEER_SERVICE", "VOLUNTARY_LABOUR", "PAIRING"] as const;
+const FOUR_ONES_TYPES = [
+  "LECTURE_GIVEN",
+  "VOLUNTEER_SERVICE",
+  "VOLUNTARY_LABOUR",
+  "PAIRING",
+] as const;
 
 /**
  * Seed 002: “两在两同”建新功行动, issued 27 October 2021. The seed gives no end date; one year
@@ -137,7 +142,8 @@ export const liangZaiLiangTong: CampaignTemplate = {
       coverage: "partial",
       reason:
         "The engine checks that a list is filed every two months; “注明办结时限，逐项对账销号” (each item has a deadline and is closed one by one) is about items, which records do not have.",
-      needs: "A task/item entity with due date and closed date, and a metric such as 'items closed by their deadline'.",
+      needs:
+        "A task/item entity with due date and closed date, and a metric such as 'items closed by their deadline'.",
     },
   ],
 };

@@ -15,7 +15,13 @@ export const sanChuangLiuJin: CampaignTemplate = {
   originalStartDate: "2010-09-01",
   end: { months: 22, days: -1 },
   phases: [
-    { id: "mobilization", name: "动员部署", nameEn: "Mobilization and deployment", start: {}, end: { days: 24 } },
+    {
+      id: "mobilization",
+      name: "动员部署",
+      nameEn: "Mobilization and deployment",
+      start: {},
+      end: { days: 24 },
+    },
     {
       id: "implementation",
       name: "组织实施",

@@ -54,7 +54,12 @@ export const sanJiLianChuang: CampaignTemplate = {
       name: "校院领导领衔调研热点问题",
       nameEn: "Research on a hot issue led by each school and college leader",
       ref: "domain row 19; seed 001 (二.6); more than 2 shows as behind/aboveMax",
-      subject: { kind: "member", cadreLevels: ["SCHOOL_LEADER"], positions: ["COLLEGE_LEADER"], match: "any" },
+      subject: {
+        kind: "member",
+        cadreLevels: ["SCHOOL_LEADER"],
+        positions: ["COLLEGE_LEADER"],
+        match: "any",
+      },
       period: { kind: "calendarYear" },
       metric: "count",
       activity: { types: ["RESEARCH_REPORT"] },

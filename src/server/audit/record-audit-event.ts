@@ -50,3 +50,23 @@ export async function recordAuditEvent(
     },
   });
 }
+
+/** Many audit events in one statement (bulk imports); same rows as calling recordAuditEvent for each. */
+export async function recordAuditEvents(
+  tx: TenantTx,
+  actor: Pick<Actor, "tenantId" | "userId">,
+  inputs: AuditInput[],
+): Promise<void> {
+  if (inputs.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: inputs.map((input) => ({
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      before: toJson(input.before),
+      after: toJson(input.after),
+    })),
+  });
+}

@@ -17,7 +17,10 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
   } catch {
     if (bom) throw unreadable();
   }
-  return { text: strictDecode("gbk", bytes), encoding: "gbk", bom: false };
+  const text = strictDecode("gbk", bytes);
+  // ICU maps a stray 0xFF byte (never part of GBK text) to U+F8F5 instead of failing.
+  if (text.includes("\uF8F5")) throw unreadable();
+  return { text, encoding: "gbk", bom: false };
 }
 
 function strictDecode(encoding: string, bytes: Uint8Array): string {
