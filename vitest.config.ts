@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
+          sequence: { groupOrder: 0 },
           environment: "node",
         },
       },
@@ -24,6 +25,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          sequence: { groupOrder: 1 },
           environment: "node",
           globalSetup: ["tests/setup/integration-global.ts"],
           setupFiles: ["tests/setup/integration-file.ts"],

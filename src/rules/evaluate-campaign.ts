@@ -538,13 +538,15 @@ function describeTarget(target: PartTarget, unit: string, min: number, max: numb
  * not depend on the order the records were given in.
  */
 function toRecordIds(index: RecordIndex, keys: Float64Array, from: number, to: number): string[] {
-  const out = new Array<string>(to - from);
+  // An array literal (not new Array(n)) lets V8 learn that these arrays live long and allocate
+  // them directly in the old generation.
+  const out: string[] = [];
   let runStart = from;
   let runDay = -1;
   for (let i = from; i < to; i++) {
     const key = keys[i]!;
     const d = Math.floor(key * INVERSE_DAY_KEY);
-    out[i - from] = index.ids[key - d * DAY_KEY]!;
+    out.push(index.ids[key - d * DAY_KEY]!);
     if (d !== runDay) {
       if (i - runStart > 1) sortRun(out, runStart - from, i - from);
       runStart = i;

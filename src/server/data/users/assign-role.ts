@@ -4,7 +4,7 @@ import { orgScopeWhere, requirePermission } from "../../authz/scope";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { AppError, notFound } from "../../errors";
 import { withTenant } from "../../tenant-tx";
-import { findUserInScopeOrThrow, holdsOrgAdminOver, lockUser } from "./user-scope";
+import { findUserInScopeOrThrow, holdsOrgAdminOver, lockUser, isUuid } from "./user-scope";
 
 /**
  * Grants `role` over the subtree of `orgId`. The organization must be open and inside the
@@ -16,10 +16,12 @@ export async function assignRole(actor: Actor, input: AssignRoleInput): Promise<
   requirePermission(actor, "user.manage");
   return withTenant(actor.tenantId, async (tx) => {
     const user = await findUserInScopeOrThrow(tx, actor, input.userId);
-    const org = await tx.organization.findFirst({
-      where: { AND: [orgScopeWhere(actor, "user.manage"), { id: input.orgId }] },
-      select: { id: true, name: true, path: true, validTo: true },
-    });
+    const org = isUuid(input.orgId)
+      ? await tx.organization.findFirst({
+          where: { AND: [orgScopeWhere(actor, "user.manage"), { id: input.orgId }] },
+          select: { id: true, name: true, path: true, validTo: true },
+        })
+      : null;
     if (!org) {
       const error = notFound("组织");
       throw new AppError(error.code, error.message, { orgId: ["请选择您管理范围内的组织"] });

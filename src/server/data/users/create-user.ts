@@ -26,6 +26,9 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
   const passwordHash = await hashPassword(input.password);
   try {
     return await withTenant(actor.tenantId, async (tx) => {
+      // Usernames are unique ignoring case; the unique index is case-sensitive, so two creates of
+      // "Wang" and "wang" at once are serialized here before the check.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${actor.tenantId} || ':user:' || lower(${input.username})))`;
       const taken = await tx.user.findFirst({
         where: {
           tenantId: actor.tenantId,

@@ -4,7 +4,7 @@ import { orgScopeWhere, requirePermission } from "../../authz/scope";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { AppError, conflict, notFound } from "../../errors";
 import { withTenant } from "../../tenant-tx";
-import { holdsOrgAdminOver, isRootPath, lockUser, requireAnotherRootAdmin } from "./user-scope";
+import { holdsOrgAdminOver, isRootPath, lockUser, requireAnotherRootAdmin, isUuid } from "./user-scope";
 
 /**
  * Revokes a role assignment: sets revokedAt, never deletes, so the audit trail keeps who
@@ -18,6 +18,8 @@ export async function revokeRole(
   now: Date = new Date(),
 ): Promise<void> {
   requirePermission(actor, "user.manage");
+  // Anything that is not a uuid cannot name a row: "not found", never a database error.
+  if (!isUuid(input.id)) throw notFound("角色记录");
   await withTenant(actor.tenantId, async (tx) => {
     const assignment = await tx.roleAssignment.findFirst({
       where: { tenantId: actor.tenantId, id: input.id, org: orgScopeWhere(actor, "user.manage") },
