@@ -6,7 +6,9 @@
  * seeds a database with the demo university, builds the app and runs Playwright in Debian's
  * Chromium against `next start`. The cluster is stopped and deleted at the end, pass or fail.
  *
- * SKIP_E2E=1 skips the browser part; extra arguments go to vitest (e.g. `npm test -- orgs`).
+ * SKIP_E2E=1 skips the browser part; SKIP_VITEST=1 the unit and integration part; SKIP_BUILD=1
+ * reuses the last `next build`. Extra arguments go to vitest (e.g. `npm test -- orgs`), or to
+ * Playwright when SKIP_VITEST=1.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -34,14 +36,14 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => (stop(), process.exit(143)));
   try {
     const port = String(pg.port);
-    run("npx", ["vitest", "run", ...process.argv.slice(2)], { TEST_PG_PORT: port });
+    if (!process.env.SKIP_VITEST) run("npx", ["vitest", "run", ...process.argv.slice(2)], { TEST_PG_PORT: port });
     if (process.env.SKIP_E2E) return;
 
     await prepareTemplate(pg.adminUrl);
     await cloneTemplate(pg.adminUrl, "e2e");
     run("npx", ["tsx", "prisma/seed.ts"], { MIGRATE_DATABASE_URL: pg.adminUrl("e2e"), DATABASE_URL: "" });
-    run("npx", ["next", "build"]);
-    run("npx", ["playwright", "test"], {
+    if (!process.env.SKIP_BUILD) run("npx", ["next", "build"]);
+    run("npx", ["playwright", "test", ...(process.env.SKIP_VITEST ? process.argv.slice(2) : [])], {
       E2E_DATABASE_URL: pg.appUrl("e2e"),
       E2E_ADMIN_DATABASE_URL: pg.adminUrl("e2e"),
     });

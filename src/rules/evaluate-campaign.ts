@@ -48,7 +48,9 @@ interface MeasureSpec {
  * garbage collector busy for longer than the measuring itself.
  */
 interface CompiledSpec extends MeasureSpec {
-  slots: Int32Array;
+  /** Position of each type slot in the spec's filter, -1 when the spec does not ask for it. */
+  slotPosition: Int8Array;
+  typeCount: number;
   /** Indexed by sub-type id; null when the filter accepts any sub-type. */
   subTypeOk: Uint8Array | null;
   integral: boolean;
@@ -132,9 +134,15 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
 
   const orgTypes = new Set<string>();
   const memberTypes = new Set<string>();
+  const needs = { hours: false, days: false, subTypes: false };
   for (const q of campaign.quotas) {
     const into = q.subject.kind === "organization" ? orgTypes : memberTypes;
-    for (const spec of listActivityFilters(q)) for (const t of spec.types) into.add(t);
+    for (const spec of listMeasures(q)) {
+      for (const t of spec.activity.types) into.add(t);
+      if (spec.metric === "sumHours") needs.hours = true;
+      if (spec.metric === "sumDays") needs.days = true;
+      if (spec.activity.subTypes) needs.subTypes = true;
+    }
   }
 
   const index = buildRecordIndex({
@@ -145,6 +153,7 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
     lastDay: Math.min(asOfDay, campaignEnd - 1),
     orgTypes,
     memberTypes,
+    needs,
   });
   const needsSubtrees = campaign.quotas.some(
     (q) => q.subject.kind === "organization" && q.options?.includeSubtree,
@@ -281,15 +290,18 @@ function requireDay(value: string, what: string): number {
   return d;
 }
 
-function listActivityFilters(q: QuotaInput): ActivityFilter[] {
-  if (q.composite) return q.composite.parts.map((p) => p.activity);
-  return q.activity ? [q.activity] : [];
+function listMeasures(q: QuotaInput): Array<{ metric?: Metric; activity: ActivityFilter }> {
+  if (q.composite) return q.composite.parts;
+  return q.activity ? [{ metric: q.metric, activity: q.activity }] : [];
 }
 
 function compileSpec(index: RecordIndex, spec: MeasureSpec, windowCount: number): CompiledSpec {
-  const slots = new Int32Array(
-    spec.activity.types.map((t) => index.slotOfType.get(t) ?? -1).filter((s) => s >= 0),
-  );
+  const slotPosition = new Int8Array(index.slots).fill(-1);
+  let typeCount = 0;
+  for (const t of spec.activity.types) {
+    const slot = index.slotOfType.get(t);
+    if (slot !== undefined && slotPosition[slot] === -1) slotPosition[slot] = typeCount++;
+  }
   let subTypeOk: Uint8Array | null = null;
   if (spec.activity.subTypes) {
     subTypeOk = new Uint8Array(index.subTypeIds.size);
@@ -303,7 +315,8 @@ function compileSpec(index: RecordIndex, spec: MeasureSpec, windowCount: number)
   const max = spec.target.op === "between" ? spec.target.max : null;
   return {
     ...spec,
-    slots,
+    slotPosition,
+    typeCount,
     subTypeOk,
     integral,
     plainTarget: describeTarget(spec.target, spec.unit, min, max),
@@ -311,7 +324,7 @@ function compileSpec(index: RecordIndex, spec: MeasureSpec, windowCount: number)
     flat: new Float64Array(64),
     segStart: new Int32Array(windowCount + 1),
     cursor: new Int32Array(windowCount),
-    kinds: spec.metric === "distinctKinds" ? new Uint8Array(windowCount * slots.length) : null,
+    kinds: spec.metric === "distinctKinds" ? new Uint8Array(windowCount * typeCount) : null,
     scratchWindow: new Int32Array(64),
     scratchKey: new Float64Array(64),
   };
@@ -383,17 +396,19 @@ function measureSubject(
   const { index, subtrees } = context;
   const { windowOfDay, firstDay } = qw;
   const W = qw.windows.length;
-  const { subType, hours, days, slots: S } = index;
+  const { subType, hours, days } = index;
   const achieved = spec.achieved;
   achieved.fill(0);
   const isMember = ref.kind === "member";
-  const offsets = isMember ? index.memberOffsets : index.orgOffsets;
+  const start = isMember ? index.memberStart : index.orgStart;
   const entries = isMember ? index.memberEntries : index.orgEntries;
   const entryDay = isMember ? index.memberEntryDay : index.orgEntryDay;
+  const entrySlot = isMember ? index.memberEntrySlot : index.orgEntrySlot;
   const memberHours = isMember ? index.memberHours : null;
   const sources = !isMember && includeSubtree && subtrees ? subtrees[ref.index]! : null;
   const sourceCount = sources ? sources.length : 1;
-  const F = spec.slots.length;
+  const F = spec.typeCount;
+  const slotPosition = spec.slotPosition;
   const kinds = spec.kinds;
   if (kinds) kinds.fill(0);
   const subTypeOk = spec.subTypeOk;
@@ -405,35 +420,33 @@ function measureSubject(
   let counted = 0;
 
   for (let s = 0; s < sourceCount; s++) {
-    const base = (sources ? sources[s]! : ref.index) * S;
-    for (let f = 0; f < F; f++) {
-      const key = base + spec.slots[f]!;
-      const to = offsets[key + 1]!;
-      for (let e = offsets[key]!; e < to; e++) {
-        const d = entryDay[e]!;
-        const w = windowOfDay[d - firstDay]!;
-        if (w < 0) continue;
-        const r = entries[e]!;
-        if (subTypeOk !== null) {
-          const st = subType[r]!;
-          if (st < 0 || subTypeOk[st] !== 1) continue;
-        }
-        if (checkCoverage && !isCovered(coverage, d)) continue;
-        if (metric === "count") achieved[w]! += 1;
-        else if (metric === "sumHours")
-          achieved[w]! += memberHours !== null ? memberHours[e]! : hours[r]!;
-        else if (metric === "sumDays") achieved[w]! += days[r]!;
-        else kinds![w * F + f] = 1;
-        if (counted === scratchWindow.length) {
-          scratchWindow = growInt32(scratchWindow);
-          scratchKey = growFloat64(scratchKey);
-          spec.scratchWindow = scratchWindow;
-          spec.scratchKey = scratchKey;
-        }
-        scratchWindow[counted] = w;
-        scratchKey[counted] = (d - firstDay) * DAY_KEY + r;
-        counted++;
+    const source = sources ? sources[s]! : ref.index;
+    const to = start[source + 1]!;
+    for (let e = start[source]!; e < to; e++) {
+      const f = slotPosition[entrySlot[e]!]!;
+      if (f < 0) continue;
+      const d = entryDay[e]!;
+      const w = windowOfDay[d - firstDay]!;
+      if (w < 0) continue;
+      const r = entries[e]!;
+      if (subTypeOk !== null) {
+        const st = subType[r]!;
+        if (st < 0 || subTypeOk[st] !== 1) continue;
       }
+      if (checkCoverage && !isCovered(coverage, d)) continue;
+      if (metric === "count") achieved[w]! += 1;
+      else if (metric === "sumHours") achieved[w]! += memberHours !== null ? memberHours[e]! : hours[r]!;
+      else if (metric === "sumDays") achieved[w]! += days[r]!;
+      else kinds![w * F + f] = 1;
+      if (counted === scratchWindow.length) {
+        scratchWindow = growInt32(scratchWindow);
+        scratchKey = growFloat64(scratchKey);
+        spec.scratchWindow = scratchWindow;
+        spec.scratchKey = scratchKey;
+      }
+      scratchWindow[counted] = w;
+      scratchKey[counted] = (d - firstDay) * DAY_KEY + r;
+      counted++;
     }
   }
   if (kinds) {
@@ -538,15 +551,13 @@ function describeTarget(target: PartTarget, unit: string, min: number, max: numb
  * not depend on the order the records were given in.
  */
 function toRecordIds(index: RecordIndex, keys: Float64Array, from: number, to: number): string[] {
-  // An array literal (not new Array(n)) lets V8 learn that these arrays live long and allocate
-  // them directly in the old generation.
-  const out: string[] = [];
+  const out = new Array<string>(to - from);
   let runStart = from;
   let runDay = -1;
   for (let i = from; i < to; i++) {
     const key = keys[i]!;
     const d = Math.floor(key * INVERSE_DAY_KEY);
-    out.push(index.ids[key - d * DAY_KEY]!);
+    out[i - from] = index.ids[key - d * DAY_KEY]!;
     if (d !== runDay) {
       if (i - runStart > 1) sortRun(out, runStart - from, i - from);
       runStart = i;
@@ -570,7 +581,7 @@ function sortRun(ids: string[], from: number, to: number): void {
   }
 }
 
-// One constructor keeps every result the same hidden class, which keeps building hundreds of
+// One constructor keeps results on a handful of hidden classes, which keeps building hundreds of
 // thousands of them cheap.
 function makeResult(
   quotaId: string,
@@ -593,9 +604,8 @@ function makeResult(
   parts: QuotaResult[] | undefined,
   share: ShareSummary | undefined,
 ): QuotaResult {
-  return {
+  const result: QuotaResult = {
     quotaId,
-    partId,
     subjectKind,
     subjectId,
     window,
@@ -610,10 +620,14 @@ function makeResult(
     status,
     expectedByNow,
     gap,
-    reason,
-    parts,
-    share,
   };
+  // Optional fields only when present: most results have none, and every field costs memory
+  // across hundreds of thousands of results.
+  if (partId !== undefined) result.partId = partId;
+  if (reason !== undefined) result.reason = reason;
+  if (parts !== undefined) result.parts = parts;
+  if (share !== undefined) result.share = share;
+  return result;
 }
 
 function buildResults(

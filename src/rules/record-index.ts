@@ -3,9 +3,8 @@ import type { RecordInputLike } from "./types";
 
 /**
  * Counted records (approved, not voided, dated inside the evaluated range) in input order, plus
- * two compressed indexes: entries grouped by (organization, type slot) and by (member, type slot).
- * Built once per evaluation so that no subject ever scans records that are not its own, and no
- * quota scans types it does not ask for. Records are not sorted by date here: a global sort costs
+ * two compressed indexes: entries grouped by organization and by member. Built once per
+ * evaluation so that no subject ever scans records that are not its own. Records are not sorted by date here: a global sort costs
  * a random-access pass over every record, while windows are found by a day → window table and
  * only the few records of each result are put in date order.
  */
@@ -23,14 +22,19 @@ export interface RecordIndex {
   /** Type code → slot; only types some quota asks for get a slot. */
   slotOfType: ReadonlyMap<string, number>;
   subTypeIds: ReadonlyMap<string, number>;
-  /** Entries of organization o and slot s are orgEntries[orgOffsets[o*slots+s] .. orgOffsets[o*slots+s+1]). */
-  orgOffsets: Int32Array;
+  /**
+   * Entries of organization o are orgEntries[orgStart[o] .. orgStart[o+1]), in input order, with the
+   * entry's day and type slot side by side so a scan reads memory in order.
+   */
+  orgStart: Int32Array;
   orgEntries: Int32Array;
-  /** Day of each orgEntries record, side by side so scans read memory in order. */
   orgEntryDay: Int32Array;
-  memberOffsets: Int32Array;
+  orgEntrySlot: Uint8Array;
+  /** Entries of member m are memberEntries[memberStart[m] .. memberStart[m+1]) (attended or self-reported). */
+  memberStart: Int32Array;
   memberEntries: Int32Array;
   memberEntryDay: Int32Array;
+  memberEntrySlot: Uint8Array;
   /** Hours credited to the member for the entry at the same position (hoursByMember, else the record's hours). */
   memberHours: Float64Array;
 }
@@ -45,6 +49,8 @@ export interface BuildRecordIndexInput {
   /** Types asked for by organization quotas and by member quotas. */
   orgTypes: ReadonlySet<string>;
   memberTypes: ReadonlySet<string>;
+  /** Which per-record values some quota reads; the others are not collected (default: all). */
+  needs?: { hours?: boolean; days?: boolean; subTypes?: boolean };
 }
 
 export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
@@ -69,13 +75,19 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
   const rawDay = new Int32Array(rawCount);
   if (slots > 255) throw new RangeError("more than 255 activity types in one campaign");
   const rawSlot = new Uint8Array(rawCount);
-  const rawSubType = new Int32Array(rawCount);
-  const rawHours = new Float64Array(rawCount);
-  const rawDays = new Float64Array(rawCount);
+  // Large typed arrays count as external memory and push V8 towards full collections, so only
+  // what some quota reads is collected.
+  const needHours = input.needs?.hours ?? true;
+  const needDays = input.needs?.days ?? true;
+  const needSubTypes = input.needs?.subTypes ?? true;
+  const rawSubType = new Int32Array(needSubTypes ? rawCount : 0);
+  const rawHours = new Float64Array(needHours ? rawCount : 0);
+  const rawDays = new Float64Array(needDays ? rawCount : 0);
   const rawOrg = new Int32Array(rawCount);
   const attendanceStart = new Int32Array(rawCount + 1);
-  // Most records have one attendee (self-reports); meetings have many. Grown by doubling.
-  let attMember: Int32Array = new Int32Array(rawCount + 1024);
+  // Self-reports have one attendee, meetings dozens; three per record on average avoids regrowth
+  // in typical data (it doubles when exceeded).
+  let attMember: Int32Array = new Int32Array(rawCount * 3 + 1024);
   // Per-attendee hours (hoursByMember) are rare: kept as a sparse list of (entry, hours) in entry order.
   const overrideAt: number[] = [];
   const overrideHours: number[] = [];
@@ -93,11 +105,13 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
     rawIds.push(r.id);
     rawDay[n] = d;
     rawSlot[n] = slot;
-    const h = r.hours ?? 0;
-    rawHours[n] = h;
-    rawDays[n] = r.days ?? 0;
+    const h = needHours ? (r.hours ?? 0) : 0;
+    if (needHours) rawHours[n] = h;
+    if (needDays) rawDays[n] = r.days ?? 0;
     rawOrg[n] = orgIndexById.get(r.orgId) ?? -1;
-    if (r.subType) {
+    if (!needSubTypes) {
+      // not collected
+    } else if (r.subType) {
       let st = subTypeIds.get(r.subType);
       if (st === undefined) {
         st = subTypeIds.size;
@@ -145,84 +159,60 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
   const ids = rawIds;
   const day = rawDay.subarray(0, n);
   const slot = rawSlot.subarray(0, n);
-  const subType = rawSubType.subarray(0, n);
-  const hours = rawHours.subarray(0, n);
-  const days = rawDays.subarray(0, n);
+  const subType = rawSubType.subarray(0, needSubTypes ? n : 0);
+  const hours = rawHours.subarray(0, needHours ? n : 0);
+  const days = rawDays.subarray(0, needDays ? n : 0);
   const org = rawOrg.subarray(0, n);
 
-  // Organization index: counting sort by (org, slot); groups keep input order.
-  const orgKeys = orgCount * slots;
-  const orgOffsets = new Int32Array(orgKeys + 1);
-  for (let idx = 0; idx < n; idx++) {
-    const o = org[idx]!;
-    if (o >= 0 && slotUse[slot[idx]!]! & 1) orgOffsets[o * slots + slot[idx]! + 1]!++;
+  // Organization index: stable counting sort by organization.
+  const orgStart = new Int32Array(orgCount + 1);
+  for (let k = 0; k < n; k++) {
+    const o = org[k]!;
+    if (o >= 0 && slotUse[slot[k]!]! & 1) orgStart[o + 1]!++;
   }
-  for (let k = 0; k < orgKeys; k++) orgOffsets[k + 1]! += orgOffsets[k]!;
-  const orgEntries = new Int32Array(orgOffsets[orgKeys]!);
-  const orgEntryDay = new Int32Array(orgEntries.length);
-  const orgCursor = orgOffsets.slice(0, orgKeys);
-  for (let idx = 0; idx < n; idx++) {
-    const o = org[idx]!;
-    if (o >= 0 && slotUse[slot[idx]!]! & 1) {
-      const pos = orgCursor[o * slots + slot[idx]!]!++;
-      orgEntries[pos] = idx;
-      orgEntryDay[pos] = day[idx]!;
+  for (let o = 0; o < orgCount; o++) orgStart[o + 1]! += orgStart[o]!;
+  const orgTotal = orgStart[orgCount]!;
+  const orgEntries = new Int32Array(orgTotal);
+  const orgEntryDay = new Int32Array(orgTotal);
+  const orgEntrySlot = new Uint8Array(orgTotal);
+  const orgCursor = orgStart.slice(0, orgCount);
+  for (let k = 0; k < n; k++) {
+    const o = org[k]!;
+    if (o >= 0 && slotUse[slot[k]!]! & 1) {
+      const pos = orgCursor[o]!++;
+      orgEntries[pos] = k;
+      orgEntryDay[pos] = day[k]!;
+      orgEntrySlot[pos] = slot[k]!;
     }
   }
 
-  // Member index in two stable counting sorts: by member over all entries, then by slot inside
-  // each member's (small, cache-resident) range. One pass keyed by member × slot would scatter
-  // writes over far more cache lines than there are.
+  // Member index: stable counting sort of the attendance entries by member. Grouping by member
+  // only (not member × type) keeps the scatter within as few cache lines as possible; quotas
+  // skip the types they do not ask for while scanning a member's few dozen entries.
   const total = attendanceCount;
-  const byMemberStart = new Int32Array(memberCount + 1);
-  for (let a = 0; a < total; a++) byMemberStart[attMember[a]! + 1]!++;
-  for (let m = 0; m < memberCount; m++) byMemberStart[m + 1]! += byMemberStart[m]!;
-  const stageRecord = new Int32Array(total);
-  const stageSlot = new Uint8Array(total);
-  const stageDay = new Int32Array(total);
-  // Member hours sit beside the entries even without per-member overrides: sums then read memory
-  // in order instead of jumping to each record.
-  const stageHours = new Float64Array(total);
-  const cursor = byMemberStart.slice(0, memberCount);
+  const memberStart = new Int32Array(memberCount + 1);
+  for (let a = 0; a < total; a++) memberStart[attMember[a]! + 1]!++;
+  for (let m = 0; m < memberCount; m++) memberStart[m + 1]! += memberStart[m]!;
+  const memberEntries = new Int32Array(total);
+  const memberEntryDay = new Int32Array(total);
+  const memberEntrySlot = new Uint8Array(total);
+  const memberHours = new Float64Array(needHours ? total : 0);
+  const cursor = memberStart.slice(0, memberCount);
   let nextOverride = 0;
   for (let k = 0, a = 0; k < n; k++) {
     const s = slot[k]!;
     const d = day[k]!;
-    const h = hours[k]!;
+    const h = needHours ? hours[k]! : 0;
     for (const end = attendanceStart[k + 1]!; a < end; a++) {
       const pos = cursor[attMember[a]!]!++;
-      stageRecord[pos] = k;
-      stageSlot[pos] = s;
-      stageDay[pos] = d;
-      if (overrideAt[nextOverride] === a) stageHours[pos] = overrideHours[nextOverride++]!;
-      else stageHours[pos] = h;
+      memberEntries[pos] = k;
+      memberEntryDay[pos] = d;
+      memberEntrySlot[pos] = s;
+      if (!needHours) continue;
+      if (overrideAt[nextOverride] === a) memberHours[pos] = overrideHours[nextOverride++]!;
+      else memberHours[pos] = h;
     }
   }
-  const memberOffsets = new Int32Array(memberCount * slots + 1);
-  const memberEntries = new Int32Array(total);
-  const memberEntryDay = new Int32Array(total);
-  const memberHours = new Float64Array(total);
-  const slotCursor = new Int32Array(slots);
-  for (let m = 0; m < memberCount; m++) {
-    const from = byMemberStart[m]!;
-    const to = byMemberStart[m + 1]!;
-    slotCursor.fill(0);
-    for (let p = from; p < to; p++) slotCursor[stageSlot[p]!]!++;
-    let at = from;
-    for (let s = 0; s < slots; s++) {
-      const c = slotCursor[s]!;
-      memberOffsets[m * slots + s] = at;
-      slotCursor[s] = at;
-      at += c;
-    }
-    for (let p = from; p < to; p++) {
-      const q = slotCursor[stageSlot[p]!]!++;
-      memberEntries[q] = stageRecord[p]!;
-      memberEntryDay[q] = stageDay[p]!;
-      memberHours[q] = stageHours[p]!;
-    }
-  }
-  memberOffsets[memberCount * slots] = total;
 
   return {
     count: n,
@@ -235,12 +225,14 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
     slots,
     slotOfType,
     subTypeIds,
-    orgOffsets,
+    orgStart,
     orgEntries,
     orgEntryDay,
-    memberOffsets,
+    orgEntrySlot,
+    memberStart,
     memberEntries,
     memberEntryDay,
+    memberEntrySlot,
     memberHours,
   };
 }

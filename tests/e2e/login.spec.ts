@@ -24,9 +24,9 @@ test("an empty form shows a message beside each field", async ({ page }) => {
 test("the language switch turns the interface to English and back", async ({ page }) => {
   await login(page, "admin");
   await page.getByRole("button", { name: /English/ }).click();
-  await expect(page.getByRole("link", { name: "Organizations" })).toBeVisible();
+  await expect(page.getByRole("navigation").getByRole("link", { name: "Organizations", exact: true })).toBeVisible();
   await page.getByRole("button", { name: /中文/ }).click();
-  await expect(page.getByRole("link", { name: "组织架构" })).toBeVisible();
+  await expect(page.getByRole("navigation").getByRole("link", { name: "组织架构", exact: true })).toBeVisible();
 });
 
 test("logout ends the session", async ({ page }) => {

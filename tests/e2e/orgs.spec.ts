@@ -14,7 +14,7 @@ test("the organization department sees the whole tree with member counts", async
 test("a leader sees only the college they lead", async ({ page }) => {
   await login(page, "leader");
   await page.goto("/orgs");
-  const roots = page.locator("main > ul > li");
+  const roots = page.getByTestId("org-tree").locator(":scope > li");
   await expect(roots).toHaveCount(1);
   await expect(page.getByText("校党委")).toHaveCount(0);
 });

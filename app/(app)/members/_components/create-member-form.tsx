@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { formKey } from "@/components/ui/form-key";
 import { useTranslations } from "next-intl";
 import { createMemberAction } from "@/server/actions/members/create-member-action";
 import { FormMessage } from "@/components/ui/form-message";
@@ -13,7 +14,7 @@ export function CreateMemberForm({ orgs, today, defaultOrgId }: { orgs: MemberOr
   const [state, action] = useActionState(createMemberAction, undefined);
   const failed = state?.ok === false ? state : undefined;
   return (
-    <form action={action} noValidate className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4">
+    <form key={formKey(state)} action={action} noValidate className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4">
       <MemberFields
         values={failed?.values ?? { orgId: defaultOrgId, cadreLevel: "NONE" }}
         errors={failed?.fieldErrors}

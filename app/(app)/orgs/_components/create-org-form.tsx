@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useEffect } from "react";
+import { formKey } from "@/components/ui/form-key";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createOrganizationAction } from "@/server/actions/orgs/create-organization-action";
@@ -22,7 +23,7 @@ export function CreateOrgForm({ parents, defaultParentId, today }: { parents: Or
   }, [state, router]);
 
   return (
-    <form action={action} className="grid max-w-xl gap-3 rounded-lg border border-stone-200 bg-white p-4">
+    <form key={formKey(state)} action={action} className="grid max-w-xl gap-3 rounded-lg border border-stone-200 bg-white p-4">
       <Field name="parentId" label={t("parent")} errors={e?.parentId}>
         {(p) => <OrgSelect fieldProps={p} name="parentId" options={parents} defaultValue={v?.parentId ?? defaultParentId} placeholder={t("choose")} />}
       </Field>

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { formKey } from "@/components/ui/form-key";
 import { useTranslations } from "next-intl";
 import { updateMemberAction } from "@/server/actions/members/update-member-action";
 import { FormMessage } from "@/components/ui/form-message";
@@ -13,7 +14,7 @@ export function EditMemberForm({ id, version, values, today }: { id: string; ver
   const failed = state?.ok === false ? state : undefined;
   const message = state?.ok ? { ok: true as const, message: state.data?.changed === false ? t("noChanges") : t("saved") } : state;
   return (
-    <form action={action} noValidate aria-labelledby="edit-member-h" className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4">
+    <form key={formKey(state)} action={action} noValidate aria-labelledby="edit-member-h" className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4">
       <h2 id="edit-member-h" className="font-semibold">
         {t("editTitle")}
       </h2>

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { formKey } from "@/components/ui/form-key";
 import { useLocale, useTranslations } from "next-intl";
 import { transferMemberAction } from "@/server/actions/members/transfer-member-action";
 import { Field, inputClass } from "@/components/ui/field";
@@ -19,7 +20,7 @@ export function TransferMemberForm({ memberId, version, currentOrgName, targets,
   const e = state?.ok === false ? state.fieldErrors : undefined;
   const message = state?.ok ? { ok: true as const, message: t("done") } : state;
   return (
-    <form action={action} noValidate aria-labelledby="transfer-h" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4">
+    <form key={formKey(state)} action={action} noValidate aria-labelledby="transfer-h" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4">
       <h2 id="transfer-h" className="font-semibold">
         {t("title")}
       </h2>

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { formKey } from "@/components/ui/form-key";
 import { useTranslations } from "next-intl";
 import { updateOrganizationAction } from "@/server/actions/orgs/update-organization-action";
 import { Field, inputClass } from "@/components/ui/field";
@@ -16,7 +17,7 @@ export function EditOrgForm({ org }: Props) {
   const v = state?.ok === false ? state.values : undefined;
   const e = state?.ok === false ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="edit-org-h">
+    <form key={formKey(state)} action={action} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="edit-org-h">
       <h2 id="edit-org-h" className="font-semibold">
         {t("editTitle")}
       </h2>

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { formKey } from "@/components/ui/form-key";
 import { useTranslations } from "next-intl";
 import { moveOrganizationAction } from "@/server/actions/orgs/move-organization-action";
 import { Field, inputClass } from "@/components/ui/field";
@@ -14,7 +15,7 @@ export function MoveOrgForm({ orgId, version, parents, today }: { orgId: string;
   const v = state?.ok === false ? state.values : undefined;
   const e = state?.ok === false ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="move-org-h">
+    <form key={formKey(state)} action={action} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="move-org-h">
       <h2 id="move-org-h" className="font-semibold">
         {t("moveTitle")}
       </h2>
