@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   "user.manage": ["ORG_ADMIN"],
   /** Read the audit trail. */
   "audit.read": ["ORG_ADMIN", "INSPECTOR"],
+  /** See campaigns, their quotas and evaluation over the subtree. */
+  "campaign.read": ["ORG_ADMIN", "LEADER", "SECRETARY", "INSPECTOR"],
+  /** Create campaigns (from templates or imports), edit quotas, phases and leadership groups. */
+  "campaign.manage": ["ORG_ADMIN"],
   /** Manage functional departments. */
   "department.manage": ["ORG_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
