@@ -13,6 +13,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/orgs", label: t("nav.orgs"), show: can(actor, "org.read") },
     { href: "/members", label: t("nav.members"), show: can(actor, "member.read") },
     { href: "/campaigns", label: t("nav.campaigns"), show: can(actor, "campaign.read") },
+    { href: "/departments", label: t("nav.departments"), show: can(actor, "org.read") },
     { href: "/admin/users", label: t("nav.users"), show: can(actor, "user.manage") },
     { href: "/audit", label: t("nav.audit"), show: can(actor, "audit.read") },
   ].filter((l) => l.show);

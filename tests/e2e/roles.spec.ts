@@ -3,13 +3,13 @@ import pg from "pg";
 import { login } from "./helpers";
 
 // One login per demo role: each sees what the role may see and nothing else.
-const NAV = ["组织架构", "党员名册", "账号与角色", "操作日志"] as const;
+const NAV = ["组织架构", "党员名册", "活动管理", "账号与角色", "操作日志"] as const;
 const EXPECTED: Record<string, (typeof NAV)[number][]> = {
-  admin: ["组织架构", "党员名册", "账号与角色", "操作日志"],
-  leader: ["组织架构", "党员名册"],
-  secretary: ["组织架构", "党员名册"],
+  admin: ["组织架构", "党员名册", "活动管理", "账号与角色", "操作日志"],
+  leader: ["组织架构", "党员名册", "活动管理"],
+  secretary: ["组织架构", "党员名册", "活动管理"],
   member: ["组织架构"],
-  inspector: ["组织架构", "党员名册", "操作日志"],
+  inspector: ["组织架构", "党员名册", "活动管理", "操作日志"],
 };
 
 for (const [username, visible] of Object.entries(EXPECTED)) {

@@ -107,11 +107,14 @@ export async function createTenantFixture(slug: string) {
     roleAssignments[u.key] = assignment.id;
   }
 
+  const department = await db.department.create({ data: { tenantId, code: "ZZB", name: "组织部" } });
+  const departmentId = department.id;
+
   async function actor(key: (typeof USERS)[number]["key"]): Promise<Actor> {
     const a = await loadActor(tenantId, users[key]!, 1);
     if (!a) throw new Error(`fixture user ${key} did not load`);
     return a;
   }
 
-  return { tenantId, slug, orgs, members, users, roleAssignments, actor };
+  return { tenantId, slug, orgs, members, users, roleAssignments, departmentId, actor };
 }

@@ -12,6 +12,7 @@ import { createMemberAction } from "@/server/actions/members/create-member-actio
 import { updateMemberAction } from "@/server/actions/members/update-member-action";
 import { transferMemberAction } from "@/server/actions/members/transfer-member-action";
 import { importMembersAction } from "@/server/actions/members/import-members-action";
+import { saveDepartmentAction } from "@/server/actions/departments/save-department-action";
 import type { TenantFixture } from "../../factories/tenant-fixture";
 import { FIXTURE_PASSWORD } from "../../factories/tenant-fixture";
 
@@ -185,6 +186,15 @@ export const ACTION_CASES: ActionCase[] = [
     run: run(revokeRoleAction),
     foreign: (_a, b) => ({ id: b.roleAssignments.secretary! }),
     own: (a) => ({ id: a.roleAssignments.secretary! }),
+    privileged: true,
+    roles: ALL_ROLES,
+  },
+  {
+    name: "saveDepartmentAction",
+    run: run(saveDepartmentAction),
+    // Tenant B's department id, edited from tenant A: not found.
+    foreign: (_a, b) => ({ id: b.departmentId, version: 0, code: "HIJACK", name: "x", isActive: "true" }),
+    own: () => ({ code: "NEWDEPT", name: "新部门", isActive: "true" }),
     privileged: true,
     roles: ALL_ROLES,
   },
