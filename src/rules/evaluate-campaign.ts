@@ -58,7 +58,7 @@ interface CompiledSpec extends MeasureSpec {
   plainTarget: string;
   achieved: Float64Array;
   /**
-   * Counted records of the last measured subject as date keys (see toDateKey), grouped by window:
+   * Counted records of the last measured subject as packed (day, record) keys (see DAY_KEY), grouped by window:
    * flat[segStart[w] .. segStart[w+1]), each group in date order.
    */
   flat: Float64Array;
@@ -435,7 +435,8 @@ function measureSubject(
       }
       if (checkCoverage && !isCovered(coverage, d)) continue;
       if (metric === "count") achieved[w]! += 1;
-      else if (metric === "sumHours") achieved[w]! += memberHours !== null ? memberHours[e]! : hours[r]!;
+      else if (metric === "sumHours")
+        achieved[w]! += memberHours !== null ? memberHours[e]! : hours[r]!;
       else if (metric === "sumDays") achieved[w]! += days[r]!;
       else kinds![w * F + f] = 1;
       if (counted === scratchWindow.length) {
