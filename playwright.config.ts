@@ -35,8 +35,16 @@ export default defineConfig({
     timezoneId: "Asia/Shanghai",
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: /phone\./ },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /phone\./ },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+      testIgnore: /phone\./,
+    },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"], launchOptions: chromium },
+      testMatch: /phone\./,
+    },
   ],
   webServer: {
     command: `npx next start -p ${PORT} -H 127.0.0.1`,

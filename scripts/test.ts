@@ -22,12 +22,15 @@ function run(cmd: string, args: string[], extraEnv: Record<string, string> = {})
   console.log(`\n▶ ${cmd} ${args.join(" ")}`);
   const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
   console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  if (result.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited with ${result.status ?? result.signal}`);
+  if (result.status !== 0)
+    throw new Error(`${cmd} ${args.join(" ")} exited with ${result.status ?? result.signal}`);
 }
 
 async function main(): Promise<void> {
   if (!process.env.SKIP_E2E && !existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
-    throw new Error("Chromium is missing: run `apt-get install -y chromium` (or .ci/run), or set SKIP_E2E=1");
+    throw new Error(
+      "Chromium is missing: run `apt-get install -y chromium` (or .ci/run), or set SKIP_E2E=1",
+    );
   }
   run("node", ["scripts/prisma-generate.mjs"]);
   const pg = await startPostgres();
@@ -36,12 +39,16 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => (stop(), process.exit(143)));
   try {
     const port = String(pg.port);
-    if (!process.env.SKIP_VITEST) run("npx", ["vitest", "run", ...process.argv.slice(2)], { TEST_PG_PORT: port });
+    if (!process.env.SKIP_VITEST)
+      run("npx", ["vitest", "run", ...process.argv.slice(2)], { TEST_PG_PORT: port });
     if (process.env.SKIP_E2E) return;
 
     await prepareTemplate(pg.adminUrl);
     await cloneTemplate(pg.adminUrl, "e2e");
-    run("npx", ["tsx", "prisma/seed.ts"], { MIGRATE_DATABASE_URL: pg.adminUrl("e2e"), DATABASE_URL: "" });
+    run("npx", ["tsx", "prisma/seed.ts"], {
+      MIGRATE_DATABASE_URL: pg.adminUrl("e2e"),
+      DATABASE_URL: "",
+    });
     if (!process.env.SKIP_BUILD) run("npx", ["next", "build"]);
     run("npx", ["playwright", "test", ...(process.env.SKIP_VITEST ? process.argv.slice(2) : [])], {
       E2E_DATABASE_URL: pg.appUrl("e2e"),

@@ -6,7 +6,9 @@ const AREAS = ["common", "auth", "orgs", "members", "admin", "campaigns"] as con
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const entries = await Promise.all(
-    AREAS.map(async (area) => [area, (await import(`./messages/${locale}/${area}.json`)).default] as const),
+    AREAS.map(
+      async (area) => [area, (await import(`./messages/${locale}/${area}.json`)).default] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }

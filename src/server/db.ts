@@ -16,7 +16,10 @@ const globalForDb = globalThis as unknown as { partyDb?: Promise<PrismaClient> }
 async function createClient(): Promise<PrismaClient> {
   const env = getEnv();
   if (env.DATABASE_URL) {
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({
+      connectionString: env.DATABASE_URL,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    });
     return new PrismaClient({ adapter });
   }
   const { openEmbeddedDatabase } = await import("./embedded-db");

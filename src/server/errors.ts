@@ -3,12 +3,7 @@
  * Unexpected errors are thrown as they are and end up in error.tsx.
  */
 export type AppErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "VALIDATION"
-  | "LOCKED";
+  "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "VALIDATION" | "LOCKED";
 
 export class AppError extends Error {
   constructor(
@@ -27,4 +22,5 @@ export function isAppError(error: unknown): error is AppError {
 
 export const notFound = (what = "记录") => new AppError("NOT_FOUND", `${what}不存在或无权访问`);
 export const forbidden = (message = "没有权限执行此操作") => new AppError("FORBIDDEN", message);
-export const conflict = (message = "记录已被他人修改，请刷新后重试") => new AppError("CONFLICT", message);
+export const conflict = (message = "记录已被他人修改，请刷新后重试") =>
+  new AppError("CONFLICT", message);

@@ -27,6 +27,8 @@ export async function withTenant<T>(
 /** Resolves a school code to its tenant id without exposing any other tenant data. */
 export async function findTenantIdBySlug(slug: string): Promise<string | null> {
   const db = await getDb();
-  const rows = await db.$queryRaw<{ id: string | null }[]>`SELECT app_tenant_id_for_slug(${slug}) AS id`;
+  const rows = await db.$queryRaw<
+    { id: string | null }[]
+  >`SELECT app_tenant_id_for_slug(${slug}) AS id`;
   return rows[0]?.id ?? null;
 }

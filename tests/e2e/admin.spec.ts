@@ -11,12 +11,15 @@ test("the organization department's pages are accessible", async ({ page }) => {
     ["/account/password", "修改密码"],
   ] as const) {
     await page.goto(path);
-    if (heading) await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
+    if (heading)
+      await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   }
 });
 
-test("the organization department creates an account for a member and gives it the secretary role", async ({ page }) => {
+test("the organization department creates an account for a member and gives it the secretary role", async ({
+  page,
+}) => {
   await login(page, "admin");
   await page.goto("/admin/users/new");
   await page.getByLabel("用户名").fill("e2e.secretary");

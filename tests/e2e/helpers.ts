@@ -4,7 +4,12 @@ import { expect, type Page } from "@playwright/test";
 export const DEMO_SCHOOL = "demo";
 export const DEMO_PASSWORD = "demo1234";
 
-export async function login(page: Page, username: string, school = DEMO_SCHOOL, password = DEMO_PASSWORD): Promise<void> {
+export async function login(
+  page: Page,
+  username: string,
+  school = DEMO_SCHOOL,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("学校代码").fill(school);
   await page.getByLabel("用户名").fill(username);
@@ -18,6 +23,12 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes
+          .slice(0, 2)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
   expect(serious).toEqual([]);
 }

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, login } from "./helpers";
 
-test("the login page is accessible and refuses a wrong password with a clear message", async ({ page }) => {
+test("the login page is accessible and refuses a wrong password with a clear message", async ({
+  page,
+}) => {
   await page.goto("/login");
   await expect(page.getByRole("heading", { name: "党建活动管理平台" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -20,13 +22,16 @@ test("an empty form shows a message beside each field", async ({ page }) => {
   await expect(page.locator("#field-password-error")).toHaveText("请填写此项");
 });
 
-
 test("the language switch turns the interface to English and back", async ({ page }) => {
   await login(page, "admin");
   await page.getByRole("button", { name: /English/ }).click();
-  await expect(page.getByRole("navigation").getByRole("link", { name: "Organizations", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("navigation").getByRole("link", { name: "Organizations", exact: true }),
+  ).toBeVisible();
   await page.getByRole("button", { name: /中文/ }).click();
-  await expect(page.getByRole("navigation").getByRole("link", { name: "组织架构", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("navigation").getByRole("link", { name: "组织架构", exact: true }),
+  ).toBeVisible();
 });
 
 test("logout ends the session", async ({ page }) => {

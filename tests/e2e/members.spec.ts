@@ -28,13 +28,17 @@ test("the roster searches, filters and opens a member, and is accessible", async
   await expectNoSeriousA11yViolations(page);
 });
 
-test("a roster import reports bad rows and writes nothing, then imports, then changes nothing the second time", async ({ page }) => {
+test("a roster import reports bad rows and writes nothing, then imports, then changes nothing the second time", async ({
+  page,
+}) => {
   const code = await demoBranchCode();
   await login(page, "admin");
   await page.goto("/members/import");
   await expectNoSeriousA11yViolations(page);
   const bad = `党员编号,姓名,性别,所在组织编码,党员状态,人员类别\nE2E-IMP-1,导入甲,男,${code},正式党员,教师\nE2E-IMP-2,,女,NO-SUCH-ORG,正式党员,外星人\n`;
-  await page.getByLabel("名册文件").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(bad, "utf8") });
+  await page
+    .getByLabel("名册文件")
+    .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(bad, "utf8") });
   await page.getByRole("button", { name: "开始导入" }).click();
   await expect(page.getByText(/没有导入任何数据/).first()).toBeVisible();
   const report = page.getByRole("table", { name: /错误报告/ });
@@ -42,17 +46,23 @@ test("a roster import reports bad rows and writes nothing, then imports, then ch
   await expect(report).toContainText("3");
 
   const good = `\uFEFF党员编号,姓名,性别,所在组织编码,党员状态,人员类别\nE2E-IMP-1,导入甲,男,${code},正式党员,教师\nE2E-IMP-2,导入乙,女,${code},预备党员,教师\n`;
-  await page.getByLabel("名册文件").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(good, "utf8") });
+  await page
+    .getByLabel("名册文件")
+    .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(good, "utf8") });
   await page.getByRole("button", { name: "开始导入" }).click();
   await expect(page.getByText("导入完成")).toBeVisible();
   await expect(page.getByText(/新建/).first()).toBeVisible();
 
-  await page.getByLabel("名册文件").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(good, "utf8") });
+  await page
+    .getByLabel("名册文件")
+    .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(good, "utf8") });
   await page.getByRole("button", { name: "开始导入" }).click();
   await expect(page.getByText("导入完成")).toBeVisible();
   const client = new pg.Client({ connectionString: process.env.E2E_ADMIN_DATABASE_URL });
   await client.connect();
-  const { rows } = await client.query(`SELECT count(*)::int AS n FROM "Member" WHERE number IN ('E2E-IMP-1', 'E2E-IMP-2')`);
+  const { rows } = await client.query(
+    `SELECT count(*)::int AS n FROM "Member" WHERE number IN ('E2E-IMP-1', 'E2E-IMP-2')`,
+  );
   await client.end();
   expect(rows[0].n).toBe(2);
 });

@@ -19,7 +19,9 @@ test("a leader sees only the college they lead", async ({ page }) => {
   await expect(page.getByText("校党委")).toHaveCount(0);
 });
 
-test("the organization department creates a branch and sees a message beside a bad field", async ({ page }) => {
+test("the organization department creates a branch and sees a message beside a bad field", async ({
+  page,
+}) => {
   await login(page, "admin");
   await page.goto("/orgs/new");
   await page.getByLabel("上级组织").selectOption({ index: 2 });

@@ -17,7 +17,9 @@ for (const [username, visible] of Object.entries(EXPECTED)) {
     await login(page, username);
     const nav = page.getByRole("navigation").first();
     for (const item of NAV) {
-      await expect(nav.getByRole("link", { name: item, exact: true })).toHaveCount(visible.includes(item) ? 1 : 0);
+      await expect(nav.getByRole("link", { name: item, exact: true })).toHaveCount(
+        visible.includes(item) ? 1 : 0,
+      );
     }
   });
 }

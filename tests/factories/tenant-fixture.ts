@@ -8,7 +8,12 @@ import { adminDb } from "../setup/admin-db";
 export const FIXTURE_PASSWORD = "correct-horse-9";
 const FIXTURE_HASH = "$2b$04$JVm9.TR9Mff73R9qI3innudSOdlEUJSHPXjcEf9fwPGTVOqauWK0i";
 
-type OrgSpec = { key: string; parent?: string; level: "SCHOOL" | "COLLEGE" | "BRANCH" | "GROUP"; kind: "TEACHER" | "STUDENT" | "MIXED" };
+type OrgSpec = {
+  key: string;
+  parent?: string;
+  level: "SCHOOL" | "COLLEGE" | "BRANCH" | "GROUP";
+  kind: "TEACHER" | "STUDENT" | "MIXED";
+};
 
 const ORGS: OrgSpec[] = [
   { key: "school", level: "SCHOOL", kind: "MIXED" },
@@ -60,7 +65,15 @@ export async function createTenantFixture(slug: string) {
         validFrom: new Date("2020-01-01"),
       },
     });
-    await db.orgPlacement.create({ data: { tenantId, orgId: id, parentId: parent?.id ?? null, path, validFrom: new Date("2020-01-01") } });
+    await db.orgPlacement.create({
+      data: {
+        tenantId,
+        orgId: id,
+        parentId: parent?.id ?? null,
+        path,
+        validFrom: new Date("2020-01-01"),
+      },
+    });
   }
 
   const members: Record<string, string> = {};
@@ -84,7 +97,9 @@ export async function createTenantFixture(slug: string) {
           positions: i === 0 ? ["SECRETARY"] : [],
         },
       });
-      await db.membership.create({ data: { tenantId, memberId: id, orgId: org.id, validFrom: new Date("2015-07-01") } });
+      await db.membership.create({
+        data: { tenantId, memberId: id, orgId: org.id, validFrom: new Date("2015-07-01") },
+      });
     }
   }
 
@@ -103,11 +118,15 @@ export async function createTenantFixture(slug: string) {
         memberId: u.member ? members[u.member]! : null,
       },
     });
-    const assignment = await db.roleAssignment.create({ data: { tenantId, userId: id, role: u.role, orgId: orgs[u.org]!.id } });
+    const assignment = await db.roleAssignment.create({
+      data: { tenantId, userId: id, role: u.role, orgId: orgs[u.org]!.id },
+    });
     roleAssignments[u.key] = assignment.id;
   }
 
-  const department = await db.department.create({ data: { tenantId, code: "ZZB", name: "组织部" } });
+  const department = await db.department.create({
+    data: { tenantId, code: "ZZB", name: "组织部" },
+  });
   const departmentId = department.id;
 
   async function actor(key: (typeof USERS)[number]["key"]): Promise<Actor> {

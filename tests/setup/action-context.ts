@@ -32,7 +32,11 @@ export const nextCacheMock = {
   revalidateTag: () => undefined,
 };
 
-export async function signInAs(session: { tenantId: string; userId: string; sessionVersion?: number }): Promise<void> {
+export async function signInAs(session: {
+  tenantId: string;
+  userId: string;
+  sessionVersion?: number;
+}): Promise<void> {
   jar.clear();
   const token = await encode({
     token: { uid: session.userId, tid: session.tenantId, sv: session.sessionVersion ?? 1 },
@@ -46,7 +50,9 @@ export function signOut(): void {
 }
 
 /** FormData from a plain object (arrays become repeated fields). */
-export function form(fields: Record<string, string | number | string[] | Blob | undefined>): FormData {
+export function form(
+  fields: Record<string, string | number | string[] | Blob | undefined>,
+): FormData {
   const fd = new FormData();
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;

@@ -9,7 +9,8 @@ let client: PrismaClient | undefined;
  */
 export function adminDb(): PrismaClient {
   const url = process.env.TEST_ADMIN_DATABASE_URL;
-  if (!url) throw new Error("TEST_ADMIN_DATABASE_URL is not set: run through the integration project");
+  if (!url)
+    throw new Error("TEST_ADMIN_DATABASE_URL is not set: run through the integration project");
   client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
   return client;
 }

@@ -24,10 +24,15 @@ export async function prepareTemplate(adminUrl: (db?: string) => string): Promis
     await c.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   });
   await deployMigrations({ url: adminUrl(TEMPLATE_DB) });
-  await withClient(adminUrl(), (c) => c.query(`ALTER ROLE ${APP_ROLE} LOGIN PASSWORD '${APP_ROLE_PASSWORD}'`));
+  await withClient(adminUrl(), (c) =>
+    c.query(`ALTER ROLE ${APP_ROLE} LOGIN PASSWORD '${APP_ROLE_PASSWORD}'`),
+  );
 }
 
-export async function cloneTemplate(adminUrl: (db?: string) => string, name: string): Promise<void> {
+export async function cloneTemplate(
+  adminUrl: (db?: string) => string,
+  name: string,
+): Promise<void> {
   await withClient(adminUrl(), async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${name}`);
     await c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);

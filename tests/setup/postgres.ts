@@ -33,7 +33,11 @@ async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -59,7 +63,17 @@ export async function startPostgres(): Promise<TestPostgres> {
     }
   };
 
-  run("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
+  run("initdb", [
+    "-D",
+    dataDir,
+    "-U",
+    "postgres",
+    "--auth=trust",
+    "-E",
+    "UTF8",
+    "--no-locale",
+    "--no-sync",
+  ]);
   run("pg_ctl", [
     "-D",
     dataDir,
@@ -87,7 +101,8 @@ export async function startPostgres(): Promise<TestPostgres> {
   return {
     port,
     adminUrl: (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`,
-    appUrl: (database) => `postgresql://${APP_ROLE}:${APP_ROLE_PASSWORD}@127.0.0.1:${port}/${database}`,
+    appUrl: (database) =>
+      `postgresql://${APP_ROLE}:${APP_ROLE_PASSWORD}@127.0.0.1:${port}/${database}`,
     stop,
   };
 }

@@ -27,10 +27,20 @@ export default async function DepartmentsPage() {
           <caption className="sr-only">{tc("nav.departments")}</caption>
           <thead className="bg-stone-50 text-stone-700">
             <tr>
-              <th scope="col" className="px-3 py-2">{t("code")}</th>
-              <th scope="col" className="px-3 py-2">{t("name")}</th>
-              <th scope="col" className="px-3 py-2">{t("status")}</th>
-              {canManage ? <th scope="col" className="px-3 py-2"><span className="sr-only">{tc("actions.edit")}</span></th> : null}
+              <th scope="col" className="px-3 py-2">
+                {t("code")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("name")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("status")}
+              </th>
+              {canManage ? (
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">{tc("actions.edit")}</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
@@ -42,9 +52,18 @@ export default async function DepartmentsPage() {
                 {canManage ? (
                   <td className="px-3 py-2">
                     <details>
-                      <summary className="min-h-11 cursor-pointer py-2 text-red-800">{tc("actions.edit")}</summary>
+                      <summary className="min-h-11 cursor-pointer py-2 text-red-800">
+                        {tc("actions.edit")}
+                      </summary>
                       <DepartmentForm
-                        department={{ id: d.id, version: d.updatedAt.getTime(), code: d.code, name: d.name, nameEn: d.nameEn ?? "", isActive: d.isActive }}
+                        department={{
+                          id: d.id,
+                          version: d.updatedAt.getTime(),
+                          code: d.code,
+                          name: d.name,
+                          nameEn: d.nameEn ?? "",
+                          isActive: d.isActive,
+                        }}
                       />
                     </details>
                   </td>
@@ -55,8 +74,13 @@ export default async function DepartmentsPage() {
         </table>
       </div>
       {canManage ? (
-        <section className="mt-6 max-w-xl rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="new-dept-h">
-          <h2 id="new-dept-h" className="mb-2 font-semibold">{t("new")}</h2>
+        <section
+          className="mt-6 max-w-xl rounded-lg border border-stone-200 bg-white p-4"
+          aria-labelledby="new-dept-h"
+        >
+          <h2 id="new-dept-h" className="mb-2 font-semibold">
+            {t("new")}
+          </h2>
           <DepartmentForm />
         </section>
       ) : null}

@@ -31,7 +31,11 @@ function listParams(query: MemberRosterQuery): URLSearchParams {
   return params;
 }
 
-export default async function MembersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function MembersPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const actor = await requireActorForPage();
   const query = MemberRosterQuery.parse(await searchParams);
   const [roster, orgs, t, tc, locale] = await Promise.all([
@@ -42,8 +46,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     getLocale() as Promise<Locale>,
   ]);
   const canManage = can(actor, "member.manage");
-  const orgName = (org: { name: string; nameEn: string | null }) => (locale === "en" && org.nameEn ? org.nameEn : org.name);
-  const positionsText = (positions: string[]) => positions.map((p) => positionLabel(p, tc, t)).join("、") || "—";
+  const orgName = (org: { name: string; nameEn: string | null }) =>
+    locale === "en" && org.nameEn ? org.nameEn : org.name;
+  const positionsText = (positions: string[]) =>
+    positions.map((p) => positionLabel(p, tc, t)).join("、") || "—";
 
   return (
     <>
@@ -71,10 +77,16 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       ) : (
         <>
           {/* Phones: one card per member, the whole card is the link. */}
-          <ul className="grid gap-2 md:hidden" aria-label={t("roster.caption", { page: roster.page, pages: roster.pageCount })}>
+          <ul
+            className="grid gap-2 md:hidden"
+            aria-label={t("roster.caption", { page: roster.page, pages: roster.pageCount })}
+          >
             {roster.items.map((m) => (
               <li key={m.id}>
-                <Link href={`/members/${m.id}`} className="block min-h-11 rounded-lg border border-stone-200 bg-white p-3 hover:bg-stone-50">
+                <Link
+                  href={`/members/${m.id}`}
+                  className="block min-h-11 rounded-lg border border-stone-200 bg-white p-3 hover:bg-stone-50"
+                >
                   <span className="flex flex-wrap items-baseline justify-between gap-x-2">
                     <span className="font-medium text-red-900">{m.name}</span>
                     <span className="text-sm text-stone-600">{m.number}</span>
@@ -82,9 +94,13 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                   <span className="mt-1 block text-sm text-stone-700">{orgName(m.org)}</span>
                   <span className="mt-1 flex flex-wrap gap-1 text-xs">
                     <StatusBadge status={m.status} label={tc(`memberStatus.${m.status}`)} />
-                    <span className="rounded bg-stone-100 px-1.5 py-0.5 text-stone-700">{tc(`memberCategory.${m.category}`)}</span>
+                    <span className="rounded bg-stone-100 px-1.5 py-0.5 text-stone-700">
+                      {tc(`memberCategory.${m.category}`)}
+                    </span>
                     {m.cadreLevel !== "NONE" ? (
-                      <span className="rounded bg-stone-100 px-1.5 py-0.5 text-stone-700">{tc(`cadreLevel.${m.cadreLevel}`)}</span>
+                      <span className="rounded bg-stone-100 px-1.5 py-0.5 text-stone-700">
+                        {tc(`cadreLevel.${m.cadreLevel}`)}
+                      </span>
                     ) : null}
                   </span>
                 </Link>
@@ -95,10 +111,23 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           {/* Wider screens: a table, scrollable sideways if the window is narrow. */}
           <div className="hidden overflow-x-auto rounded-lg border border-stone-200 bg-white md:block">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("roster.caption", { page: roster.page, pages: roster.pageCount })}</caption>
+              <caption className="sr-only">
+                {t("roster.caption", { page: roster.page, pages: roster.pageCount })}
+              </caption>
               <thead className="bg-stone-50 text-stone-700">
                 <tr>
-                  {(["number", "name", "gender", "org", "status", "category", "cadreLevel", "positions"] as const).map((key) => (
+                  {(
+                    [
+                      "number",
+                      "name",
+                      "gender",
+                      "org",
+                      "status",
+                      "category",
+                      "cadreLevel",
+                      "positions",
+                    ] as const
+                  ).map((key) => (
                     <th key={key} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
                       {t(`fields.${key}`)}
                     </th>
@@ -110,7 +139,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                   <tr key={m.id} className="hover:bg-stone-50">
                     <td className="whitespace-nowrap px-3 py-2 text-stone-700">{m.number}</td>
                     <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
-                      <Link href={`/members/${m.id}`} className="inline-flex min-h-11 items-center text-red-900 underline-offset-2 hover:underline">
+                      <Link
+                        href={`/members/${m.id}`}
+                        className="inline-flex min-h-11 items-center text-red-900 underline-offset-2 hover:underline"
+                      >
                         {m.name}
                       </Link>
                     </th>
@@ -119,15 +151,24 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                     <td className="whitespace-nowrap px-3 py-2">
                       <StatusBadge status={m.status} label={tc(`memberStatus.${m.status}`)} />
                     </td>
-                    <td className="whitespace-nowrap px-3 py-2">{tc(`memberCategory.${m.category}`)}</td>
-                    <td className="whitespace-nowrap px-3 py-2">{tc(`cadreLevel.${m.cadreLevel}`)}</td>
+                    <td className="whitespace-nowrap px-3 py-2">
+                      {tc(`memberCategory.${m.category}`)}
+                    </td>
+                    <td className="whitespace-nowrap px-3 py-2">
+                      {tc(`cadreLevel.${m.cadreLevel}`)}
+                    </td>
                     <td className="px-3 py-2">{positionsText(m.positions)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <RosterPager params={listParams(query)} page={roster.page} pages={roster.pageCount} total={roster.total} />
+          <RosterPager
+            params={listParams(query)}
+            page={roster.page}
+            pages={roster.pageCount}
+            total={roster.total}
+          />
         </>
       )}
     </>
@@ -136,6 +177,11 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
 
 /** Status as text in a tinted chip: the words carry the meaning, the color only helps. */
 function StatusBadge({ status, label }: { status: string; label: string }) {
-  const tone = status === "PROBATIONARY" ? "bg-amber-50 text-amber-900 ring-amber-200" : "bg-red-50 text-red-900 ring-red-200";
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs ring-1 ${tone}`}>{label}</span>;
+  const tone =
+    status === "PROBATIONARY"
+      ? "bg-amber-50 text-amber-900 ring-amber-200"
+      : "bg-red-50 text-red-900 ring-red-200";
+  return (
+    <span className={`inline-block rounded px-1.5 py-0.5 text-xs ring-1 ${tone}`}>{label}</span>
+  );
 }

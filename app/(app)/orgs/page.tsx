@@ -30,8 +30,13 @@ export default async function OrgTreePage() {
     <>
       <PageHeader
         title={t("title")}
-        subtitle={t("subtitle", { orgs: formatNumber(countNodes(forest), locale), members: formatNumber(totalMembers, locale) })}
-        actions={can(actor, "org.manage") ? <LinkButton href="/orgs/new">{t("new")}</LinkButton> : null}
+        subtitle={t("subtitle", {
+          orgs: formatNumber(countNodes(forest), locale),
+          members: formatNumber(totalMembers, locale),
+        })}
+        actions={
+          can(actor, "org.manage") ? <LinkButton href="/orgs/new">{t("new")}</LinkButton> : null
+        }
       />
       <OrgTree forest={forest} />
     </>

@@ -42,7 +42,15 @@ export function LoginForm({ defaultSchool }: { defaultSchool: string }) {
     const error = result?.error ?? "INVALID";
     if (error.startsWith("LOCKED:")) {
       const until = new Date(error.slice("LOCKED:".length));
-      setMessage(t("locked", { time: until.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai" }) }));
+      setMessage(
+        t("locked", {
+          time: until.toLocaleTimeString(locale, {
+            hour: "2-digit",
+            minute: "2-digit",
+            timeZone: "Asia/Shanghai",
+          }),
+        }),
+      );
     } else if (error === "DISABLED") {
       setMessage(t("disabled"));
     } else {
@@ -53,16 +61,42 @@ export function LoginForm({ defaultSchool }: { defaultSchool: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       <Field name="school" label={t("school")} errors={errors.school}>
-        {(p) => <input {...p} name="school" defaultValue={defaultSchool} autoComplete="organization" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="school"
+            defaultValue={defaultSchool}
+            autoComplete="organization"
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name="username" label={t("username")} errors={errors.username}>
-        {(p) => <input {...p} name="username" autoComplete="username" autoCapitalize="none" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name="password" label={t("password")} errors={errors.password}>
-        {(p) => <input {...p} name="password" type="password" autoComplete="current-password" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            className={inputClass}
+          />
+        )}
       </Field>
       <div aria-live="assertive" role="status" className="min-h-6">
-        {message ? <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p> : null}
+        {message ? (
+          <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>
+        ) : null}
       </div>
       <button
         type="submit"

@@ -5,7 +5,11 @@ type FieldProps = {
   label: string;
   errors?: string[];
   hint?: string;
-  children: (props: { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string }) => ReactNode;
+  children: (props: {
+    id: string;
+    "aria-invalid"?: boolean;
+    "aria-describedby"?: string;
+  }) => ReactNode;
 };
 
 /** A labelled control with its error message right beside it, announced to screen readers. */
@@ -14,7 +18,8 @@ export function Field({ name, label, errors, hint, children }: FieldProps) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const hasError = !!errors?.length;
-  const describedBy = [hint ? hintId : null, hasError ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? hintId : null, hasError ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-stone-800">

@@ -1,7 +1,15 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-export function LinkButton({ href, children, variant = "primary" }: { href: string; children: ReactNode; variant?: "primary" | "secondary" }) {
+export function LinkButton({
+  href,
+  children,
+  variant = "primary",
+}: {
+  href: string;
+  children: ReactNode;
+  variant?: "primary" | "secondary";
+}) {
   const cls =
     variant === "primary"
       ? "inline-flex min-h-11 items-center rounded-md bg-red-800 px-4 py-2 text-sm font-medium text-white hover:bg-red-900"

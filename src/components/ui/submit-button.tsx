@@ -2,7 +2,15 @@
 import { useFormStatus } from "react-dom";
 import type { ReactNode } from "react";
 
-export function SubmitButton({ children, pendingText, className }: { children: ReactNode; pendingText?: string; className?: string }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  className,
+}: {
+  children: ReactNode;
+  pendingText?: string;
+  className?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button

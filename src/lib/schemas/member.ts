@@ -1,11 +1,26 @@
 import { z } from "zod";
-import type { CadreLevel, DevelopmentStage, Gender, MemberCategory, MemberStatus } from "@/generated/prisma/enums";
+import type {
+  CadreLevel,
+  DevelopmentStage,
+  Gender,
+  MemberCategory,
+  MemberStatus,
+} from "@/generated/prisma/enums";
 import { isoDate, optionalText, requiredText } from "./organization";
 
 export const GENDERS = ["MALE", "FEMALE"] as const satisfies readonly Gender[];
 export const MEMBER_STATUSES = ["FULL", "PROBATIONARY"] as const satisfies readonly MemberStatus[];
-export const MEMBER_CATEGORIES = ["TEACHER", "STAFF", "STUDENT", "RETIRED"] as const satisfies readonly MemberCategory[];
-export const CADRE_LEVELS = ["SCHOOL_LEADER", "MIDDLE_CADRE", "NONE"] as const satisfies readonly CadreLevel[];
+export const MEMBER_CATEGORIES = [
+  "TEACHER",
+  "STAFF",
+  "STUDENT",
+  "RETIRED",
+] as const satisfies readonly MemberCategory[];
+export const CADRE_LEVELS = [
+  "SCHOOL_LEADER",
+  "MIDDLE_CADRE",
+  "NONE",
+] as const satisfies readonly CadreLevel[];
 export const DEVELOPMENT_STAGES = [
   "APPLICANT",
   "ACTIVIST",
@@ -45,13 +60,19 @@ const calendarDate = isoDate
 
 /** "" and absent both mean "no date" (null). */
 const optionalDate = z
-  .preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), calendarDate.optional())
+  .preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    calendarDate.optional(),
+  )
   .transform((v) => v ?? null);
 
 const PHONE = /^\+?[0-9][0-9 -]{4,19}$/;
 const phoneMessage = "电话号码只能包含数字、空格、- 和开头的 +，5 到 20 位";
 
-const optionalPhone = optionalText(20, "手机").refine((s) => s === null || PHONE.test(s), phoneMessage);
+const optionalPhone = optionalText(20, "手机").refine(
+  (s) => s === null || PHONE.test(s),
+  phoneMessage,
+);
 
 // An empty number is reported once ("请填写…"), not again as a bad format.
 const memberNumber = requiredText(32, "党员编号").refine(
@@ -98,7 +119,11 @@ function checkMemberConsistency(value: CrossFieldValues, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: "custom", path: ["joinedAt"], message: "入党日期应晚于出生日期" });
   }
   if (value.developmentStage && value.developmentStage !== stageForStatus(value.status)) {
-    ctx.addIssue({ code: "custom", path: ["developmentStage"], message: "发展阶段与党员状态不一致" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["developmentStage"],
+      message: "发展阶段与党员状态不一致",
+    });
   }
 }
 
@@ -112,19 +137,27 @@ const memberFields = {
   phone: optionalPhone,
   status: z.enum(MEMBER_STATUSES, { error: "请选择党员状态" }),
   category: z.enum(MEMBER_CATEGORIES, { error: "请选择人员类别" }),
-  cadreLevel: z.preprocess(emptyToUndefined, z.enum(CADRE_LEVELS, { error: "请选择干部级别" }).default("NONE")),
+  cadreLevel: z.preprocess(
+    emptyToUndefined,
+    z.enum(CADRE_LEVELS, { error: "请选择干部级别" }).default("NONE"),
+  ),
   positions: z
     .array(z.string().regex(POSITION_CODE, "职务代码格式不正确"))
     .max(20, "职务不能超过 20 项")
     .default([])
     .transform(canonicalPositions),
   /** Optional on input; always derived from (and checked against) the status. */
-  developmentStage: z.preprocess(emptyToUndefined, z.enum(DEVELOPMENT_STAGES, { error: "请选择发展阶段" }).optional()),
+  developmentStage: z.preprocess(
+    emptyToUndefined,
+    z.enum(DEVELOPMENT_STAGES, { error: "请选择发展阶段" }).optional(),
+  ),
   joinedAt: optionalDate,
   fullMemberAt: optionalDate,
 };
 
-function withStage<T extends { status: MemberStatus; developmentStage?: DevelopmentStage }>(value: T) {
+function withStage<T extends { status: MemberStatus; developmentStage?: DevelopmentStage }>(
+  value: T,
+) {
   return { ...value, developmentStage: stageForStatus(value.status) };
 }
 
@@ -165,9 +198,12 @@ export type TransferMemberInput = z.infer<typeof TransferMemberInput>;
 export function memberFormObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION") && key !== "positions") out[key] = value;
+    if (typeof value === "string" && !key.startsWith("$ACTION") && key !== "positions")
+      out[key] = value;
   }
-  out.positions = formData.getAll("positions").filter((v): v is string => typeof v === "string" && v !== "");
+  out.positions = formData
+    .getAll("positions")
+    .filter((v): v is string => typeof v === "string" && v !== "");
   return out;
 }
 
@@ -190,14 +226,16 @@ export const MemberRosterQuery = z.object({
   orgIds: z
     .preprocess(
       (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-      z.array(z.string()).transform((ids) => [
-        ...new Set(
-          ids
-            .flatMap((s) => s.split(","))
-            .map((s) => s.trim().toLowerCase())
-            .filter((s) => UUID.test(s)),
-        ),
-      ].slice(0, 100)),
+      z.array(z.string()).transform((ids) =>
+        [
+          ...new Set(
+            ids
+              .flatMap((s) => s.split(","))
+              .map((s) => s.trim().toLowerCase())
+              .filter((s) => UUID.test(s)),
+          ),
+        ].slice(0, 100),
+      ),
     )
     .catch([]),
   category: optionalFilter(MEMBER_CATEGORIES),
@@ -243,7 +281,15 @@ export const MEMBER_CATEGORY_LABELS: LabelTable<MemberCategory> = {
 };
 export const CADRE_LEVEL_LABELS: LabelTable<CadreLevel> = {
   SCHOOL_LEADER: ["校级领导", "校级", "校领导", "校级干部", "School-level leader", "School leader"],
-  MIDDLE_CADRE: ["中层干部", "中层", "处级", "处级干部", "中层/处级", "Middle-level cadre", "Middle cadre"],
+  MIDDLE_CADRE: [
+    "中层干部",
+    "中层",
+    "处级",
+    "处级干部",
+    "中层/处级",
+    "Middle-level cadre",
+    "Middle cadre",
+  ],
   NONE: ["无", "否", "-", "—", "None"],
 };
 export const DEVELOPMENT_STAGE_LABELS: LabelTable<DevelopmentStage> = {
@@ -290,7 +336,10 @@ function labelCell<T extends string>(table: LabelTable<T>, column: string) {
     }
     const value = lookup.get(normalizeLabel(text));
     if (!value) {
-      ctx.addIssue({ code: "custom", message: `无法识别“${text}”，${column}应为：${allowedLabels(table)}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `无法识别“${text}”，${column}应为：${allowedLabels(table)}`,
+      });
       return z.NEVER;
     }
     return value;
@@ -310,7 +359,11 @@ const positionsCell = z.string().transform((raw, ctx) => {
   for (const part of parts) {
     const value = positionLookup.get(normalizeLabel(part));
     if (value) out.push(value);
-    else ctx.addIssue({ code: "custom", message: `无法识别职务“${part}”，可选：${allowedLabels(POSITION_LABELS)}` });
+    else
+      ctx.addIssue({
+        code: "custom",
+        message: `无法识别职务“${part}”，可选：${allowedLabels(POSITION_LABELS)}`,
+      });
   }
   return canonicalPositions(out);
 });

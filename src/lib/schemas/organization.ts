@@ -15,14 +15,20 @@ const text = (max: number, label: string) =>
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过 ${max} 个字符`)
     // Control characters and bidi overrides have no place in a name and can disguise one.
-    .refine((s) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s), `${label}含有不允许的控制字符`);
+    .refine(
+      (s) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s),
+      `${label}含有不允许的控制字符`,
+    );
 
 const optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
     .max(max, `${label}不能超过 ${max} 个字符`)
-    .refine((s) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s), `${label}含有不允许的控制字符`)
+    .refine(
+      (s) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s),
+      `${label}含有不允许的控制字符`,
+    )
     .optional()
     .transform((s) => (s ? s : null));
 
@@ -62,7 +68,10 @@ export const CloseOrganizationInput = z.object({
   version: z.coerce.number().int().min(1),
   effectiveDate: isoDate,
   /** Merge: members move to this organization on the closing date. */
-  mergedIntoId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+  mergedIntoId: z
+    .uuid()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   note: optionalText(200, "说明"),
 });
 export type CloseOrganizationInput = z.infer<typeof CloseOrganizationInput>;

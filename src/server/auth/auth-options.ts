@@ -25,9 +25,17 @@ export const authOptions: NextAuthOptions = {
         const result = await verifyLogin({ school, username, password });
         if (!result.ok) {
           // The message travels to the login form as `error`; the form turns it into words.
-          throw new Error(result.reason === "LOCKED" ? `LOCKED:${result.lockedUntil.toISOString()}` : result.reason);
+          throw new Error(
+            result.reason === "LOCKED"
+              ? `LOCKED:${result.lockedUntil.toISOString()}`
+              : result.reason,
+          );
         }
-        return { id: result.userId, tenantId: result.tenantId, sessionVersion: result.sessionVersion };
+        return {
+          id: result.userId,
+          tenantId: result.tenantId,
+          sessionVersion: result.sessionVersion,
+        };
       },
     }),
   ],
@@ -43,7 +51,10 @@ export const authOptions: NextAuthOptions = {
     },
     async session({ session, token }) {
       // The client sees no ids; pages and actions resolve the actor on the server.
-      return { expires: session.expires, user: { name: session.user?.name ?? null } } as typeof session;
+      return {
+        expires: session.expires,
+        user: { name: session.user?.name ?? null },
+      } as typeof session;
       void token;
     },
   },

@@ -48,7 +48,10 @@ export async function requireActor(): Promise<Actor> {
 }
 
 /** For pages: the actor when they hold `permission` (anywhere, or over `orgPath`); otherwise a 404. */
-export async function requirePagePermission(permission: Permission, orgPath?: string): Promise<Actor> {
+export async function requirePagePermission(
+  permission: Permission,
+  orgPath?: string,
+): Promise<Actor> {
   const actor = await requireActorForPage();
   if (!can(actor, permission, orgPath)) notFound();
   return actor;

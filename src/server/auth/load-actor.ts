@@ -5,7 +5,11 @@ import { withTenant } from "../tenant-tx";
  * Builds the actor from the database: null when the user is gone, disabled, or the session
  * predates a password change (sessionVersion).
  */
-export async function loadActor(tenantId: string, userId: string, sessionVersion: number): Promise<Actor | null> {
+export async function loadActor(
+  tenantId: string,
+  userId: string,
+  sessionVersion: number,
+): Promise<Actor | null> {
   return withTenant(tenantId, async (tx) => {
     const user = await tx.user.findFirst({
       where: { tenantId, id: userId },

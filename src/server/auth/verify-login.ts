@@ -33,16 +33,26 @@ export async function verifyLogin(
     const userId = rows[0]?.id;
     if (!userId) {
       await burnPasswordCheck(input.password);
-      await recordAuditEvent(tx, { tenantId, userId: null }, {
-        action: "auth.login_failed",
-        entityType: "User",
-        after: { username: input.username.slice(0, 64), reason: "unknown_user" },
-      });
+      await recordAuditEvent(
+        tx,
+        { tenantId, userId: null },
+        {
+          action: "auth.login_failed",
+          entityType: "User",
+          after: { username: input.username.slice(0, 64), reason: "unknown_user" },
+        },
+      );
       return { ok: false, reason: "INVALID" } as const;
     }
-    const user = await tx.user.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: userId } } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { tenantId_id: { tenantId, id: userId } },
+    });
     const audit = (action: string, after: Record<string, unknown>) =>
-      recordAuditEvent(tx, { tenantId, userId: user.id }, { action, entityType: "User", entityId: user.id, after });
+      recordAuditEvent(
+        tx,
+        { tenantId, userId: user.id },
+        { action, entityType: "User", entityId: user.id, after },
+      );
 
     if (user.lockedUntil && user.lockedUntil > now) {
       await burnPasswordCheck(input.password);
@@ -53,7 +63,8 @@ export async function verifyLogin(
     if (!passwordOk) {
       const inWindow =
         user.failedLoginWindowStart !== null &&
-        differenceInMilliseconds(now, user.failedLoginWindowStart) < LOCKOUT_WINDOW_MINUTES * 60_000;
+        differenceInMilliseconds(now, user.failedLoginWindowStart) <
+          LOCKOUT_WINDOW_MINUTES * 60_000;
       const count = inWindow ? user.failedLoginCount + 1 : 1;
       const locks = count >= LOCKOUT_THRESHOLD;
       const lockedUntil = locks ? addMinutes(now, LOCKOUT_MINUTES) : null;
@@ -65,7 +76,10 @@ export async function verifyLogin(
           lockedUntil,
         },
       });
-      await audit(locks ? "auth.account_locked" : "auth.login_failed", { failedCount: count, lockedUntil });
+      await audit(locks ? "auth.account_locked" : "auth.login_failed", {
+        failedCount: count,
+        lockedUntil,
+      });
       return lockedUntil
         ? ({ ok: false, reason: "LOCKED", lockedUntil } as const)
         : ({ ok: false, reason: "INVALID" } as const);
@@ -76,7 +90,12 @@ export async function verifyLogin(
     }
     await tx.user.update({
       where: { tenantId_id: { tenantId, id: user.id } },
-      data: { failedLoginCount: 0, failedLoginWindowStart: null, lockedUntil: null, lastLoginAt: now },
+      data: {
+        failedLoginCount: 0,
+        failedLoginWindowStart: null,
+        lockedUntil: null,
+        lastLoginAt: now,
+      },
     });
     await audit("auth.login", {});
     return { ok: true, userId: user.id, tenantId, sessionVersion: user.sessionVersion } as const;

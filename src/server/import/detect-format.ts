@@ -20,17 +20,22 @@ const UTF16_BE_BOM = [0xfe, 0xff];
 export function detectRosterFormat(bytes: Uint8Array): RosterFileFormat {
   if (bytes.length === 0) throw new RosterFileError("文件是空的");
   if (startsWith(bytes, ZIP_LOCAL_FILE)) return "xlsx";
-  if (startsWith(bytes, ZIP_EMPTY)) throw new RosterFileError("文件是一个空的压缩包，不是 Excel 工作簿");
+  if (startsWith(bytes, ZIP_EMPTY))
+    throw new RosterFileError("文件是一个空的压缩包，不是 Excel 工作簿");
   if (startsWith(bytes, OLE2)) {
     throw new RosterFileError(
       "这是旧版 Excel（.xls）或设置了打开密码的文件，无法读取。请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV（UTF-8）后再导入",
     );
   }
-  if (startsWith(bytes, PDF)) throw new RosterFileError("这是 PDF 文件。请上传 Excel（.xlsx）或 CSV 文件");
+  if (startsWith(bytes, PDF))
+    throw new RosterFileError("这是 PDF 文件。请上传 Excel（.xlsx）或 CSV 文件");
   if (startsWith(bytes, UTF16_LE_BOM) || startsWith(bytes, UTF16_BE_BOM)) return "csv";
   // Text never contains NUL bytes (outside UTF-16, handled above); images, archives and
   // executables almost always do within their first few kilobytes.
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) throw new RosterFileError("文件既不是 CSV 也不是 Excel（.xlsx）格式。请下载模板，填写后保存为 .xlsx 或 CSV");
+  if (head.includes(0))
+    throw new RosterFileError(
+      "文件既不是 CSV 也不是 Excel（.xlsx）格式。请下载模板，填写后保存为 .xlsx 或 CSV",
+    );
   return "csv";
 }

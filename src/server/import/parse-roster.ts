@@ -33,7 +33,10 @@ const fileIssue = (reason: string): ImportIssue => ({ row: null, column: null, r
  * Reads a roster file (CSV or XLSX, by content) into validated rows, or reports every problem
  * found: row number as Excel shows it, the column's header text, and the reason. Writes nothing.
  */
-export async function parseRosterFile(file: { fileName: string; bytes: Uint8Array }): Promise<RosterParseResult> {
+export async function parseRosterFile(file: {
+  fileName: string;
+  bytes: Uint8Array;
+}): Promise<RosterParseResult> {
   try {
     if (file.bytes.length > MAX_IMPORT_BYTES) {
       throw new RosterFileError(`文件大小超过 5 MB，请拆分为多个文件分批导入`);
@@ -52,12 +55,14 @@ export async function parseRosterFile(file: { fileName: string; bytes: Uint8Arra
     if (sheet.truncated) throw tooManyRows();
     return parseRosterRows(sheet.rows, sheet.problems, format);
   } catch (error) {
-    if (error instanceof RosterFileError) return { ok: false, issues: [fileIssue(error.message)], ignoredColumns: [] };
+    if (error instanceof RosterFileError)
+      return { ok: false, issues: [fileIssue(error.message)], ignoredColumns: [] };
     throw error;
   }
 }
 
-const tooManyRows = () => new RosterFileError(`数据行超过 ${MAX_IMPORT_ROWS} 行，请拆分为多个文件分批导入`);
+const tooManyRows = () =>
+  new RosterFileError(`数据行超过 ${MAX_IMPORT_ROWS} 行，请拆分为多个文件分批导入`);
 
 function withExtraIssues(result: RosterParseResult, extra: ImportIssue[]): RosterParseResult {
   const issues = [...extra, ...(result.ok ? [] : result.issues)];
@@ -84,7 +89,11 @@ function sortIssues(issues: ImportIssue[]): ImportIssue[] {
  * The format-independent part: header detection, column mapping, row validation and duplicate
  * numbers. `rows` are the non-empty rows of the sheet; `problems` the cells that could not be read.
  */
-export function parseRosterRows(rows: SheetRow[], problems: CellProblem[], format: RosterFileFormat = "csv"): RosterParseResult {
+export function parseRosterRows(
+  rows: SheetRow[],
+  problems: CellProblem[],
+  format: RosterFileFormat = "csv",
+): RosterParseResult {
   const header = findHeader(rows);
   if (!header) {
     const expected = ROSTER_COLUMNS.filter((c) => c.required)
@@ -92,7 +101,9 @@ export function parseRosterRows(rows: SheetRow[], problems: CellProblem[], forma
       .join("、");
     return {
       ok: false,
-      issues: [fileIssue(`没有找到表头行。第一行应为列名，至少包含：${expected}。可下载导入模板对照填写`)],
+      issues: [
+        fileIssue(`没有找到表头行。第一行应为列名，至少包含：${expected}。可下载导入模板对照填写`),
+      ],
       ignoredColumns: [],
     };
   }
@@ -122,13 +133,19 @@ export function parseRosterRows(rows: SheetRow[], problems: CellProblem[], forma
   });
   for (const column of ROSTER_COLUMNS) {
     if (column.required && !columnIndex.has(column.key)) {
-      issues.push({ row: header.rowNumber, column: column.header, reason: `缺少必填列“${column.header}”` });
+      issues.push({
+        row: header.rowNumber,
+        column: column.header,
+        reason: `缺少必填列“${column.header}”`,
+      });
     }
   }
   if (issues.length) return { ok: false, issues, ignoredColumns };
 
   const dataRows = rows.filter(
-    (row) => row.rowNumber > header.rowNumber && [...columnIndex.values()].some((i) => (row.cells[i] ?? "").trim() !== ""),
+    (row) =>
+      row.rowNumber > header.rowNumber &&
+      [...columnIndex.values()].some((i) => (row.cells[i] ?? "").trim() !== ""),
   );
   if (dataRows.length > MAX_IMPORT_ROWS) {
     return { ok: false, issues: [fileIssue(tooManyRows().message)], ignoredColumns };
@@ -154,7 +171,10 @@ export function parseRosterRows(rows: SheetRow[], problems: CellProblem[], forma
     if (!result.success) {
       const seen = new Set<string>();
       const rowIssues = result.error.issues
-        .map((issue) => ({ key: issue.path[0] as ImportMemberColumn | undefined, reason: issue.message }))
+        .map((issue) => ({
+          key: issue.path[0] as ImportMemberColumn | undefined,
+          reason: issue.message,
+        }))
         .filter(({ key, reason }) => {
           // One message per cell is enough; an unreadable cell is already reported as such.
           const id = `${key}:${reason}`;
@@ -164,14 +184,22 @@ export function parseRosterRows(rows: SheetRow[], problems: CellProblem[], forma
         })
         .sort((a, b) => (order.get(a.key!) ?? 99) - (order.get(b.key!) ?? 99));
       for (const { key, reason } of rowIssues) {
-        issues.push({ row: row.rowNumber, column: key ? (headers[key] ?? columnLabel(key)) : null, reason });
+        issues.push({
+          row: row.rowNumber,
+          column: key ? (headers[key] ?? columnLabel(key)) : null,
+          reason,
+        });
       }
       continue;
     }
     const number = result.data.number;
     const first = firstRowOfNumber.get(number);
     if (first !== undefined) {
-      issues.push({ row: row.rowNumber, column: headers.number!, reason: `党员编号“${number}”与第 ${first} 行重复` });
+      issues.push({
+        row: row.rowNumber,
+        column: headers.number!,
+        reason: `党员编号“${number}”与第 ${first} 行重复`,
+      });
       continue;
     }
     firstRowOfNumber.set(number, row.rowNumber);
@@ -179,7 +207,8 @@ export function parseRosterRows(rows: SheetRow[], problems: CellProblem[], forma
   }
 
   if (issues.length) return { ok: false, issues: sortIssues(issues), ignoredColumns };
-  if (parsed.length === 0) return { ok: false, issues: [fileIssue("文件中没有数据行（表头下面是空的）")], ignoredColumns };
+  if (parsed.length === 0)
+    return { ok: false, issues: [fileIssue("文件中没有数据行（表头下面是空的）")], ignoredColumns };
   return { ok: true, format, rows: parsed, headers, ignoredColumns };
 }
 

@@ -33,7 +33,8 @@ export function cellText(value: ExcelJS.CellValue | undefined): CellText {
     const result = (value as { result?: unknown }).result;
     if (result === undefined || result === null) {
       return {
-        problem: "公式没有保存计算结果。请在 Excel 或 WPS 中打开并保存一次，或把公式“选择性粘贴”为数值后再导入",
+        problem:
+          "公式没有保存计算结果。请在 Excel 或 WPS 中打开并保存一次，或把公式“选择性粘贴”为数值后再导入",
       };
     }
     if (typeof result === "object" && "error" in (result as object)) {
@@ -57,9 +58,15 @@ export async function readXlsxSheets(bytes: Uint8Array, maxRows: number): Promis
   checkZipExpansion(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<
+        typeof workbook.xlsx.load
+      >[0],
+    );
   } catch {
-    throw new RosterFileError("无法读取该 Excel 文件：文件可能已损坏，或不是 .xlsx 格式。请重新保存为 .xlsx 或 CSV 后再导入");
+    throw new RosterFileError(
+      "无法读取该 Excel 文件：文件可能已损坏，或不是 .xlsx 格式。请重新保存为 .xlsx 或 CSV 后再导入",
+    );
   }
   const sheets: XlsxSheet[] = [];
   for (const worksheet of workbook.worksheets) {

@@ -39,7 +39,14 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
       en: "Required. Unique in the university; letters, digits, - and _. A later import updates the member with this number",
     },
   },
-  { key: "name", header: "姓名", aliases: ["Name"], required: true, kind: "text", hint: { "zh-CN": "必填", en: "Required" } },
+  {
+    key: "name",
+    header: "姓名",
+    aliases: ["Name"],
+    required: true,
+    kind: "text",
+    hint: { "zh-CN": "必填", en: "Required" },
+  },
   {
     key: "gender",
     header: "性别",
@@ -76,7 +83,10 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
     required: true,
     kind: "choice",
     choices: choicesOf(MEMBER_CATEGORY_LABELS),
-    hint: { "zh-CN": "必填：教师、职工、学生、离退休", en: "Required: TEACHER, STAFF, STUDENT, RETIRED" },
+    hint: {
+      "zh-CN": "必填：教师、职工、学生、离退休",
+      en: "Required: TEACHER, STAFF, STUDENT, RETIRED",
+    },
   },
   {
     key: "cadreLevel",
@@ -85,7 +95,10 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
     required: false,
     kind: "choice",
     choices: choicesOf(CADRE_LEVEL_LABELS),
-    hint: { "zh-CN": "选填：校级领导、中层干部、无；空白视为“无”", en: "Optional: SCHOOL_LEADER, MIDDLE_CADRE, NONE; empty means NONE" },
+    hint: {
+      "zh-CN": "选填：校级领导、中层干部、无；空白视为“无”",
+      en: "Optional: SCHOOL_LEADER, MIDDLE_CADRE, NONE; empty means NONE",
+    },
   },
   {
     key: "positions",
@@ -106,8 +119,14 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
     aliases: ["Development stage"],
     required: false,
     kind: "choice",
-    choices: { "zh-CN": [DEVELOPMENT_STAGE_LABELS.PROBATIONARY[0]!, DEVELOPMENT_STAGE_LABELS.FULL[0]!], en: ["PROBATIONARY", "FULL"] },
-    hint: { "zh-CN": "选填，须与党员状态一致；空白时按党员状态填写", en: "Optional; must agree with the status, derived from it when empty" },
+    choices: {
+      "zh-CN": [DEVELOPMENT_STAGE_LABELS.PROBATIONARY[0]!, DEVELOPMENT_STAGE_LABELS.FULL[0]!],
+      en: ["PROBATIONARY", "FULL"],
+    },
+    hint: {
+      "zh-CN": "选填，须与党员状态一致；空白时按党员状态填写",
+      en: "Optional; must agree with the status, derived from it when empty",
+    },
   },
   {
     key: "joinedAt",
@@ -123,7 +142,10 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
     aliases: ["转正时间", "Full member since"],
     required: false,
     kind: "date",
-    hint: { "zh-CN": "选填，格式 2021-07-01；预备党员不填", en: "Optional, as 2021-07-01; empty for probationary members" },
+    hint: {
+      "zh-CN": "选填，格式 2021-07-01；预备党员不填",
+      en: "Optional, as 2021-07-01; empty for probationary members",
+    },
   },
   {
     key: "birthDate",
@@ -166,7 +188,8 @@ export function normalizeHeader(text: string): string {
 
 const HEADER_LOOKUP = new Map<string, RosterColumn>();
 for (const column of ROSTER_COLUMNS) {
-  for (const text of [column.header, column.key, ...column.aliases]) HEADER_LOOKUP.set(normalizeHeader(text), column);
+  for (const text of [column.header, column.key, ...column.aliases])
+    HEADER_LOOKUP.set(normalizeHeader(text), column);
 }
 
 /** The column a header cell names, or undefined. */

@@ -28,23 +28,44 @@ export async function buildRosterTemplateXlsx(locale: Locale): Promise<Uint8Arra
   const zh = locale === "zh-CN";
   const workbook = new ExcelJS.Workbook();
   workbook.creator = zh ? "党建活动管理平台" : "Party-Building Campaign Platform";
-  const sheet = workbook.addWorksheet(zh ? "党员名册" : "Roster", { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(zh ? "党员名册" : "Roster", {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
   sheet.columns = ROSTER_COLUMNS.map((column, i) => ({
     header: headerTexts(locale)[i],
     key: column.key,
-    width: column.kind === "date" ? 14 : column.key === "positions" ? 24 : column.key === "orgCode" ? 16 : 12,
-    style: column.kind === "date" ? { numFmt: "yyyy-mm-dd" } : column.kind === "text" ? { numFmt: "@" } : {},
+    width:
+      column.kind === "date"
+        ? 14
+        : column.key === "positions"
+          ? 24
+          : column.key === "orgCode"
+            ? 16
+            : 12,
+    style:
+      column.kind === "date"
+        ? { numFmt: "yyyy-mm-dd" }
+        : column.kind === "text"
+          ? { numFmt: "@" }
+          : {},
   }));
   const headerRow = sheet.getRow(1);
   headerRow.font = { bold: true };
   ROSTER_COLUMNS.forEach((column, i) => {
     const cell = headerRow.getCell(i + 1);
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: column.required ? "FFFDE2E2" : "FFF5F5F4" } };
+    cell.fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: column.required ? "FFFDE2E2" : "FFF5F5F4" },
+    };
     cell.note = column.hint[locale];
   });
   // exceljs supports range keys here but does not declare `dataValidations` in its types.
-  const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } })
-    .dataValidations;
+  const validations = (
+    sheet as unknown as {
+      dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void };
+    }
+  ).dataValidations;
   ROSTER_COLUMNS.forEach((column, i) => {
     if (!column.choices) return;
     const letter = sheet.getColumn(i + 1).letter;
@@ -54,7 +75,9 @@ export async function buildRosterTemplateXlsx(locale: Locale): Promise<Uint8Arra
       formulae: [`"${column.choices[locale].join(",")}"`],
       showErrorMessage: true,
       errorStyle: "warning",
-      error: zh ? `请从列表中选择：${column.choices[locale].join("、")}` : `Choose one of: ${column.choices[locale].join(", ")}`,
+      error: zh
+        ? `请从列表中选择：${column.choices[locale].join("、")}`
+        : `Choose one of: ${column.choices[locale].join(", ")}`,
     });
   });
 
@@ -88,7 +111,8 @@ export async function buildRosterTemplateXlsx(locale: Locale): Promise<Uint8Arra
         "If the file has any error, nothing is imported; fix the rows named in the error report and upload again.",
         "At most 5 MB and 20,000 rows. CSV (UTF-8 or GBK) works too.",
       ];
-  for (const note of notes) help.addRow({ column: note }).getCell(1).alignment = { wrapText: false };
+  for (const note of notes)
+    help.addRow({ column: note }).getCell(1).alignment = { wrapText: false };
 
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

@@ -12,8 +12,12 @@ const u32 = (b: Uint8Array, at: number) => (u16(b, at) | (u16(b, at + 2) << 16))
  * too many files, before anything is decompressed. (Declared sizes can lie; this stops the
  * common case, and the 5 MB upload limit bounds the rest.)
  */
-export function checkZipExpansion(bytes: Uint8Array): { entries: number; uncompressedBytes: number } {
-  const broken = () => new RosterFileError("Excel 文件已损坏或不完整，无法读取。请重新保存后再导入");
+export function checkZipExpansion(bytes: Uint8Array): {
+  entries: number;
+  uncompressedBytes: number;
+} {
+  const broken = () =>
+    new RosterFileError("Excel 文件已损坏或不完整，无法读取。请重新保存后再导入");
   // The end-of-central-directory record sits in the last 22 + 65535 (comment) bytes.
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -34,12 +38,15 @@ export function checkZipExpansion(bytes: Uint8Array): { entries: number; uncompr
   for (let n = 0; n < entries; n++) {
     if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw broken();
     const size = u32(bytes, at + 24);
-    if (size === 0xffffffff) throw new RosterFileError("Excel 文件过大，无法导入。请拆分为多个文件");
+    if (size === 0xffffffff)
+      throw new RosterFileError("Excel 文件过大，无法导入。请拆分为多个文件");
     total += size;
     at += 46 + u16(bytes, at + 28) + u16(bytes, at + 30) + u16(bytes, at + 32);
   }
   if (total > MAX_XLSX_UNCOMPRESSED_BYTES) {
-    throw new RosterFileError("Excel 文件解压后过大（超过 100 MB），无法导入。请删除无关的工作表、图片或格式后再试");
+    throw new RosterFileError(
+      "Excel 文件解压后过大（超过 100 MB），无法导入。请删除无关的工作表、图片或格式后再试",
+    );
   }
   return { entries, uncompressedBytes: total };
 }

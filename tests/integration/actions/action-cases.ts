@@ -12,6 +12,17 @@ import { createMemberAction } from "@/server/actions/members/create-member-actio
 import { updateMemberAction } from "@/server/actions/members/update-member-action";
 import { transferMemberAction } from "@/server/actions/members/transfer-member-action";
 import { importMembersAction } from "@/server/actions/members/import-members-action";
+import { createCampaignFromTemplateAction } from "@/server/actions/campaigns/create-campaign-from-template-action";
+import { importCampaignDefinitionAction } from "@/server/actions/campaigns/import-campaign-definition-action";
+import { updateCampaignAction } from "@/server/actions/campaigns/update-campaign-action";
+import { upsertQuotaAction } from "@/server/actions/campaigns/upsert-quota-action";
+import { removeQuotaAction } from "@/server/actions/campaigns/remove-quota-action";
+import { updatePhasesAction } from "@/server/actions/campaigns/update-phases-action";
+import { addCampaignLeaderAction } from "@/server/actions/campaigns/add-campaign-leader-action";
+import { removeCampaignLeaderAction } from "@/server/actions/campaigns/remove-campaign-leader-action";
+import { createHash } from "node:crypto";
+import { findCampaignTemplate, instantiateCampaignTemplate } from "@/rules";
+import { adminDb } from "../../setup/admin-db";
 import { saveDepartmentAction } from "@/server/actions/departments/save-department-action";
 import type { TenantFixture } from "../../factories/tenant-fixture";
 import { FIXTURE_PASSWORD } from "../../factories/tenant-fixture";
@@ -56,7 +67,176 @@ const rosterCsv = (number: string, code: string) =>
     type: "text/csv",
   });
 
+
+// ---------------------------------------------------------------------------------------------
+// Campaigns: the fixture has none, and `foreign`/`own` are synchronous, so each tenant's campaign
+// (and one leadership-group row) has an id derived from the tenant, and the campaign actions run
+// through `withCampaigns`, which creates them (superuser, no audit) before the first call.
+// ---------------------------------------------------------------------------------------------
+
+const fixtureCampaigns = new Map<string, TenantFixture>();
+
+function derivedUuid(key: string): string {
+  const h = createHash("sha256").update(key).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The id of the tenant's fixture campaign (rooted at its school, from the 创先争优 template). */
+const campaignOf = (tenant: TenantFixture) => {
+  const id = derivedUuid(`campaign|${tenant.tenantId}`);
+  fixtureCampaigns.set(id, tenant);
+  return id;
+};
+/** The id of the one leadership-group row of the tenant's fixture campaign (member b11-0). */
+const campaignLeaderOf = (tenant: TenantFixture) => derivedUuid(`campaign-leader|${tenant.tenantId}`);
+
+async function ensureFixtureCampaign(id: string, tenant: TenantFixture): Promise<void> {
+  const db = adminDb();
+  if (await db.campaign.findFirst({ where: { tenantId: tenant.tenantId, id }, select: { id: true } })) return;
+  const { campaign } = instantiateCampaignTemplate(findCampaignTemplate("chuang-xian-zheng-you")!, { id, startDate: "2026-01-01" });
+  await db.campaign.create({
+    data: {
+      tenantId: tenant.tenantId,
+      id,
+      name: `${tenant.slug} 创先争优`,
+      startDate: new Date(`${campaign.startDate}T00:00:00Z`),
+      endDate: new Date(`${campaign.endDate}T00:00:00Z`),
+      rootOrgId: tenant.orgs.school!.id,
+      definition: JSON.parse(JSON.stringify(campaign)),
+    },
+  });
+  await db.campaignLeader.create({
+    data: { tenantId: tenant.tenantId, id: campaignLeaderOf(tenant), campaignId: id, memberId: tenant.members["b11-0"]!, role: "LEADER" },
+  });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as `run` above
+const withCampaigns = (action: (prev: any, fd: FormData) => Promise<unknown>) => async (fd: FormData) => {
+  for (const key of ["campaignId", "id"]) {
+    const value = fd.get(key);
+    const tenant = typeof value === "string" ? fixtureCampaigns.get(value) : undefined;
+    if (tenant) await ensureFixtureCampaign(value as string, tenant);
+  }
+  return action(undefined, fd);
+};
+
+const campaignJson = JSON.stringify({
+  campaign: {
+    id: "shared",
+    startDate: "2026-01-01",
+    endDate: "2026-12-31",
+    quotas: [
+      {
+        id: "study",
+        name: "集中学习",
+        subject: { kind: "organization", levels: ["BRANCH"] },
+        period: { kind: "calendarYear" },
+        metric: "count",
+        activity: { types: ["CONCENTRATED_STUDY"] },
+        target: { op: "atLeast", value: 10 },
+      },
+    ],
+  },
+  organizations: [],
+  members: [],
+});
+
+const quotaFields = {
+  version: 1,
+  quotaId: "extra-quota",
+  name: "集中学习",
+  structure: "simple",
+  metric: "count",
+  activityTypes: ["CONCENTRATED_STUDY"],
+  subjectKind: "organization",
+  orgLevels: ["BRANCH"],
+  periodKind: "campaign",
+  targetOp: "atLeast",
+  targetValue: 4,
+};
+
+const phaseFields = { version: 1, phaseName: ["动员部署"], phaseStart: ["2026-01-01"], phaseEnd: ["2026-01-31"] };
+
 export const ACTION_CASES: ActionCase[] = [
+  {
+    name: "createCampaignFromTemplateAction",
+    run: run(createCampaignFromTemplateAction),
+    foreign: (_a, b) => ({ templateCode: "chuang-xian-zheng-you", name: "x", startDate: "2026-01-01", rootOrgId: b.orgs.school!.id }),
+    own: (a) => ({ templateCode: "chuang-xian-zheng-you", name: "x", startDate: "2026-01-01", rootOrgId: a.orgs.school!.id }),
+    privileged: true,
+    roles: ALL_ROLES,
+  },
+  {
+    name: "importCampaignDefinitionAction",
+    run: run(importCampaignDefinitionAction),
+    foreign: (_a, b) => ({ json: campaignJson, name: "x", rootOrgId: b.orgs.school!.id }),
+    own: (a) => ({ json: campaignJson, name: "x", rootOrgId: a.orgs.school!.id }),
+    privileged: true,
+    roles: ALL_ROLES,
+  },
+  {
+    name: "updateCampaignAction",
+    run: withCampaigns(updateCampaignAction),
+    foreign: (_a, b) => ({ id: campaignOf(b), version: 1, name: "x", startDate: "2026-01-01", endDate: "2028-07-31", status: "CLOSED" }),
+    own: (a) => ({ id: campaignOf(a), version: 1, name: "x", startDate: "2026-01-01", endDate: "2028-07-31", status: "CLOSED" }),
+    privileged: true,
+    roles: ALL_ROLES,
+  },
+  {
+    name: "upsertQuotaAction",
+    run: withCampaigns(upsertQuotaAction),
+    foreign: (_a, b) => ({ ...quotaFields, campaignId: campaignOf(b) }),
+    own: (a) => ({ ...quotaFields, campaignId: campaignOf(a) }),
+    privileged: true,
+    roles: ALL_ROLES,
+  },
+  {
+    name: "removeQuotaAction",
+    run: withCampaigns(removeQuotaAction),
+    foreign: (_a, b) => ({ campaignId: campaignOf(b), version: 1, quotaId: "r28-public-pledge" }),
+    own: (a) => ({ campaignId: campaignOf(a), version: 1, quotaId: "r28-public-pledge" }),
+    privileged: true,
+    roles: ALL_ROLES,
+  },
+  {
+    name: "updatePhasesAction",
+    run: withCampaigns(updatePhasesAction),
+    foreign: (_a, b) => ({ ...phaseFields, campaignId: campaignOf(b) }),
+    own: (a) => ({ ...phaseFields, campaignId: campaignOf(a) }),
+    privileged: true,
+    roles: ALL_ROLES,
+  },
+  {
+    name: "addCampaignLeaderAction",
+    run: withCampaigns(addCampaignLeaderAction),
+    foreign: (_a, b) => ({ campaignId: campaignOf(b), memberNumber: `${b.slug}-b12-1`.toUpperCase(), role: "MEMBER" }),
+    own: (a) => ({ campaignId: campaignOf(a), memberNumber: `${a.slug}-b12-1`.toUpperCase(), role: "MEMBER" }),
+    privileged: true,
+    roles: ALL_ROLES,
+  },
+  {
+    name: "addCampaignLeaderAction (foreign member into an own campaign)",
+    run: withCampaigns(addCampaignLeaderAction),
+    foreign: (a, b) => ({ campaignId: campaignOf(a), memberNumber: `${b.slug}-b12-1`.toUpperCase(), role: "MEMBER" }),
+    own: (a) => ({ campaignId: campaignOf(a), memberNumber: `${a.slug}-b12-1`.toUpperCase(), role: "MEMBER" }),
+    privileged: true,
+    refusal: /未找到该编号的党员/,
+  },
+  {
+    name: "removeCampaignLeaderAction",
+    run: withCampaigns(removeCampaignLeaderAction),
+    foreign: (_a, b) => ({ campaignId: campaignOf(b), leaderId: campaignLeaderOf(b) }),
+    own: (a) => ({ campaignId: campaignOf(a), leaderId: campaignLeaderOf(a) }),
+    privileged: true,
+    roles: ALL_ROLES,
+  },
+  {
+    name: "removeCampaignLeaderAction (foreign leader on an own campaign)",
+    run: withCampaigns(removeCampaignLeaderAction),
+    foreign: (a, b) => ({ campaignId: campaignOf(a), leaderId: campaignLeaderOf(b) }),
+    own: (a) => ({ campaignId: campaignOf(a), leaderId: campaignLeaderOf(a) }),
+    privileged: true,
+  },
   {
     name: "importMembersAction",
     run: run(importMembersAction),
@@ -145,8 +325,8 @@ export const ACTION_CASES: ActionCase[] = [
   {
     name: "createUserAction (linking a foreign member)",
     run: run(createUserAction),
-    foreign: (_a, b) => ({ username: "intruder", displayName: "x", password: "long-enough-1", memberNumber: "ACT-B-B11-2" }),
-    own: (_a) => ({ username: "newuser", displayName: "x", password: "long-enough-1", memberNumber: "ACT-A-B11-2" }),
+    foreign: (_a, b) => ({ username: "intruder", displayName: "x", password: "long-enough-1", memberNumber: `${b.slug}-B11-2`.toUpperCase() }),
+    own: (a) => ({ username: "newuser", displayName: "x", password: "long-enough-1", memberNumber: `${a.slug}-B11-2`.toUpperCase() }),
     privileged: true,
     refusal: /未找到该编号的党员|不在您的管理范围/,
   },

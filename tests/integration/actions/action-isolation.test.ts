@@ -35,7 +35,8 @@ async function call(run: (fd: FormData) => Promise<unknown>, fd: FormData) {
   try {
     return await run(fd);
   } catch (error) {
-    if (error instanceof Error && error.message === "NEXT_REDIRECT") return { ok: true, redirected: true };
+    if (error instanceof Error && error.message === "NEXT_REDIRECT")
+      return { ok: true, redirected: true };
     throw error;
   }
 }
@@ -50,7 +51,9 @@ describe("every server action refuses another tenant's ids", () => {
         expect(testCase.isRefused(result), JSON.stringify(result)).toBe(true);
       } else {
         expect(result).toMatchObject({ ok: false });
-        expect((result as { message: string }).message).toMatch(testCase.refusal ?? /不存在|无权|权限/);
+        expect((result as { message: string }).message).toMatch(
+          testCase.refusal ?? /不存在|无权|权限/,
+        );
       }
     }
     expect(await snapshotTenant(b.tenantId)).toBe(before);
@@ -68,14 +71,17 @@ describe("every server action refuses a caller without a session", () => {
 });
 
 describe("every privileged server action refuses a plain member", () => {
-  it.each(ACTION_CASES.filter((c) => c.privileged).map((c) => [c.name, c] as const))("%s", async (_name, testCase) => {
-    await signInAs({ tenantId: a.tenantId, userId: a.users.member! });
-    const beforeA = await snapshotTenant(a.tenantId);
-    const result = await call(testCase.run, form(testCase.own(a)));
-    if (testCase.isRefused) expect(testCase.isRefused(result), JSON.stringify(result)).toBe(true);
-    else expect(result).toMatchObject({ ok: false });
-    expect(await snapshotTenant(a.tenantId)).toBe(beforeA);
-  });
+  it.each(ACTION_CASES.filter((c) => c.privileged).map((c) => [c.name, c] as const))(
+    "%s",
+    async (_name, testCase) => {
+      await signInAs({ tenantId: a.tenantId, userId: a.users.member! });
+      const beforeA = await snapshotTenant(a.tenantId);
+      const result = await call(testCase.run, form(testCase.own(a)));
+      if (testCase.isRefused) expect(testCase.isRefused(result), JSON.stringify(result)).toBe(true);
+      else expect(result).toMatchObject({ ok: false });
+      expect(await snapshotTenant(a.tenantId)).toBe(beforeA);
+    },
+  );
 });
 
 describe("the action table is complete", () => {
@@ -86,11 +92,15 @@ describe("the action table is complete", () => {
     const { readdirSync, readFileSync } = await import("node:fs");
     const path = await import("node:path");
     const root = path.resolve(import.meta.dirname, "../../../src/server/actions");
-    const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("-action.ts"));
+    const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) =>
+      f.endsWith("-action.ts"),
+    );
     const exported = files
       .map((f) => readFileSync(path.join(root, f), "utf8"))
       .filter((source) => /^["']use server["']/m.test(source))
-      .flatMap((source) => [...source.matchAll(/export async function (\w+Action)\b/g)].map((m) => m[1]!));
+      .flatMap((source) =>
+        [...source.matchAll(/export async function (\w+Action)\b/g)].map((m) => m[1]!),
+      );
     expect(exported.length).toBeGreaterThan(5);
     const covered = new Set(ACTION_CASES.map((c) => c.name.split(" ")[0]));
     expect(exported.filter((name) => !covered.has(name) && !PUBLIC_ACTIONS.has(name))).toEqual([]);

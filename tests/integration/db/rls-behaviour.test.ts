@@ -37,7 +37,9 @@ describe("row-level security as the app role", () => {
   it("sees only its own tenant's rows once the tenant is set", async () => {
     await app.query("BEGIN");
     await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenantId]);
-    const { rows } = await app.query<{ tenantId: string }>(`SELECT DISTINCT "tenantId" FROM "Member"`);
+    const { rows } = await app.query<{ tenantId: string }>(
+      `SELECT DISTINCT "tenantId" FROM "Member"`,
+    );
     const tenants = await app.query(`SELECT id FROM "Tenant"`);
     await app.query("COMMIT");
     expect(rows.map((r) => r.tenantId)).toEqual([a.tenantId]);
@@ -58,7 +60,9 @@ describe("row-level security as the app role", () => {
   it("cannot update or delete another tenant's rows: zero rows touched", async () => {
     await app.query("BEGIN");
     await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenantId]);
-    const updated = await app.query(`UPDATE "Member" SET name = 'x' WHERE "tenantId" = $1`, [b.tenantId]);
+    const updated = await app.query(`UPDATE "Member" SET name = 'x' WHERE "tenantId" = $1`, [
+      b.tenantId,
+    ]);
     await app.query("COMMIT");
     expect(updated.rowCount).toBe(0);
   });
@@ -70,7 +74,9 @@ describe("row-level security as the app role", () => {
       `INSERT INTO "AuditEvent" ("tenantId", id, action, "entityType") VALUES ($1, gen_random_uuid(), 'test', 'Test')`,
       [a.tenantId],
     );
-    await expect(app.query(`UPDATE "AuditEvent" SET action = 'changed'`)).rejects.toMatchObject({ code: "42501" });
+    await expect(app.query(`UPDATE "AuditEvent" SET action = 'changed'`)).rejects.toMatchObject({
+      code: "42501",
+    });
     await app.query("ROLLBACK");
     await app.query("BEGIN");
     await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenantId]);

@@ -21,16 +21,24 @@ async function tenantTables(): Promise<string[]> {
 describe("row-level security catalog", () => {
   it("finds the tenant tables (guards the query itself)", async () => {
     const tables = await tenantTables();
-    expect(tables).toEqual(expect.arrayContaining(["Organization", "Member", "User", "RoleAssignment", "AuditEvent"]));
+    expect(tables).toEqual(
+      expect.arrayContaining(["Organization", "Member", "User", "RoleAssignment", "AuditEvent"]),
+    );
   });
 
   it("forces RLS on every tenant table and on Tenant", async () => {
     const tables = [...(await tenantTables()), "Tenant"];
-    const { rows } = await admin.query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+    const { rows } = await admin.query<{
+      relname: string;
+      relrowsecurity: boolean;
+      relforcerowsecurity: boolean;
+    }>(
       `SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = ANY($1) AND relkind = 'r'`,
       [tables],
     );
-    const missing = tables.filter((t) => !rows.some((r) => r.relname === t && r.relrowsecurity && r.relforcerowsecurity));
+    const missing = tables.filter(
+      (t) => !rows.some((r) => r.relname === t && r.relrowsecurity && r.relforcerowsecurity),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -54,7 +62,9 @@ describe("row-level security catalog", () => {
       `SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'party_app'`,
     );
     expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
-    const owned = await admin.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = 'party_app'`);
+    const owned = await admin.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = 'party_app'`,
+    );
     expect(owned.rows).toEqual([]);
   });
 
@@ -62,7 +72,14 @@ describe("row-level security catalog", () => {
     const { rows } = await admin.query<{ table_name: string; privilege_type: string }>(
       `SELECT table_name, privilege_type FROM information_schema.role_table_grants WHERE grantee = 'party_app'`,
     );
-    expect(rows.filter((r) => r.table_name === "AuditEvent").map((r) => r.privilege_type).sort()).toEqual(["INSERT", "SELECT"]);
-    expect(rows.filter((r) => r.privilege_type === "DELETE" || r.privilege_type === "TRUNCATE")).toEqual([]);
+    expect(
+      rows
+        .filter((r) => r.table_name === "AuditEvent")
+        .map((r) => r.privilege_type)
+        .sort(),
+    ).toEqual(["INSERT", "SELECT"]);
+    expect(
+      rows.filter((r) => r.privilege_type === "DELETE" || r.privilege_type === "TRUNCATE"),
+    ).toEqual([]);
   });
 });

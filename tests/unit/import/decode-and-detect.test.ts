@@ -7,7 +7,11 @@ import { bytesOf, GBK, utf8, withBom, xlsxOf } from "./helpers";
 
 describe("decodeCsvBytes", () => {
   it("reads UTF-8 without a BOM", () => {
-    expect(decodeCsvBytes(utf8("姓名\n张三"))).toEqual({ text: "姓名\n张三", encoding: "utf-8", bom: false });
+    expect(decodeCsvBytes(utf8("姓名\n张三"))).toEqual({
+      text: "姓名\n张三",
+      encoding: "utf-8",
+      bom: false,
+    });
   });
 
   it("reads UTF-8 with a BOM and drops the BOM", () => {
@@ -55,9 +59,17 @@ describe("detectRosterFormat", () => {
 
   it.each([
     ["an empty file", new Uint8Array(), /空/],
-    ["an old .xls (OLE2) file", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /\.xls/],
+    [
+      "an old .xls (OLE2) file",
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      /\.xls/,
+    ],
     ["a PDF", utf8("%PDF-1.7\n..."), /PDF/],
-    ["a PNG image", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /既不是 CSV 也不是 Excel/],
+    [
+      "a PNG image",
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      /既不是 CSV 也不是 Excel/,
+    ],
   ])("refuses %s with a clear message", (_label, bytes, message) => {
     expect(() => detectRosterFormat(bytes)).toThrow(message);
   });

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 
-export const HEADER_ZH = "党员编号,姓名,性别,所在组织编码,党员状态,人员类别,干部级别,职务,发展阶段,入党日期,转正日期,出生日期,手机";
+export const HEADER_ZH =
+  "党员编号,姓名,性别,所在组织编码,党员状态,人员类别,干部级别,职务,发展阶段,入党日期,转正日期,出生日期,手机";
 
 export const utf8 = (text: string) => new TextEncoder().encode(text);
 export const withBom = (bytes: Uint8Array) => new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
@@ -31,7 +32,9 @@ export const GBK = {
 } as const;
 
 /** Builds an XLSX file in memory; `build` fills the first sheet. */
-export async function xlsxOf(build: (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+export async function xlsxOf(
+  build: (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void,
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("名册");
   build(sheet, workbook);

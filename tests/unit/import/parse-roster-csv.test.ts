@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseRosterFile, type RosterParseResult } from "@/server/import/parse-roster";
+import {
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  parseRosterFile,
+  type RosterParseResult,
+} from "@/server/import/parse-roster";
 import { bytesOf, GBK, HEADER_ZH, utf8, withBom } from "./helpers";
 
 const file = (bytes: Uint8Array, fileName = "名册.csv") => parseRosterFile({ fileName, bytes });
@@ -13,7 +18,8 @@ function expectIssues(result: RosterParseResult) {
   return result.issues;
 }
 
-const FULL_ROW = "T001,张三,男,B01,正式党员,教师,中层干部,书记、支委,正式党员,2010-07-01,2011-07-01,1985-03-02,13800138000";
+const FULL_ROW =
+  "T001,张三,男,B01,正式党员,教师,中层干部,书记、支委,正式党员,2010-07-01,2011-07-01,1985-03-02,13800138000";
 
 describe("parseRosterFile: CSV", () => {
   it("reads a UTF-8 file with Chinese headers and maps labels to enum values", async () => {
@@ -50,12 +56,48 @@ describe("parseRosterFile: CSV", () => {
 
   it("reads a GBK file saved by Chinese Excel", async () => {
     const bytes = bytesOf(
-      GBK.党员编号, ",", GBK.姓名, ",", GBK.性别, ",", GBK.所在组织编码, ",", GBK.党员状态, ",", GBK.人员类别, "\r\n",
-      "T001,", GBK.张三, ",", GBK.男, ",B01,", GBK.正式党员, ",", GBK.教师, "\r\n",
-      "S002,", GBK.李四, ",", GBK.女, ",B02,", GBK.预备党员, ",", GBK.学生, "\r\n",
+      GBK.党员编号,
+      ",",
+      GBK.姓名,
+      ",",
+      GBK.性别,
+      ",",
+      GBK.所在组织编码,
+      ",",
+      GBK.党员状态,
+      ",",
+      GBK.人员类别,
+      "\r\n",
+      "T001,",
+      GBK.张三,
+      ",",
+      GBK.男,
+      ",B01,",
+      GBK.正式党员,
+      ",",
+      GBK.教师,
+      "\r\n",
+      "S002,",
+      GBK.李四,
+      ",",
+      GBK.女,
+      ",B02,",
+      GBK.预备党员,
+      ",",
+      GBK.学生,
+      "\r\n",
     );
     const result = expectOk(await file(bytes));
-    expect(result.rows.map((r) => [r.rowNumber, r.data.number, r.data.name, r.data.gender, r.data.status, r.data.category])).toEqual([
+    expect(
+      result.rows.map((r) => [
+        r.rowNumber,
+        r.data.number,
+        r.data.name,
+        r.data.gender,
+        r.data.status,
+        r.data.category,
+      ]),
+    ).toEqual([
       [2, "T001", "张三", "MALE", "FULL", "TEACHER"],
       [3, "S002", "李四", "FEMALE", "PROBATIONARY", "STUDENT"],
     ]);
@@ -65,13 +107,20 @@ describe("parseRosterFile: CSV", () => {
   });
 
   it("accepts the English header keys, in any order, and English enum codes", async () => {
-    const csv = "name,number,status,category,gender,orgCode,positions\n张三,T001,FULL,STAFF,FEMALE,B01,COUNSELOR;PROFESSOR\n";
+    const csv =
+      "name,number,status,category,gender,orgCode,positions\n张三,T001,FULL,STAFF,FEMALE,B01,COUNSELOR;PROFESSOR\n";
     const result = expectOk(await file(utf8(csv)));
-    expect(result.rows[0]!.data).toMatchObject({ number: "T001", gender: "FEMALE", category: "STAFF", positions: ["COUNSELOR", "PROFESSOR"] });
+    expect(result.rows[0]!.data).toMatchObject({
+      number: "T001",
+      gender: "FEMALE",
+      category: "STAFF",
+      positions: ["COUNSELOR", "PROFESSOR"],
+    });
   });
 
   it("accepts header decorations and label variants", async () => {
-    const csv = "党员编号*,姓名 *,性别,所在组织编码（必填）,党员状态,人员类别,干部级别,职务\nT001,张三,男性,B01,预备,离休,处级,辅导员，教授\n";
+    const csv =
+      "党员编号*,姓名 *,性别,所在组织编码（必填）,党员状态,人员类别,干部级别,职务\nT001,张三,男性,B01,预备,离休,处级,辅导员，教授\n";
     const result = expectOk(await file(utf8(csv)));
     expect(result.rows[0]!.data).toMatchObject({
       gender: "MALE",
@@ -86,7 +135,11 @@ describe("parseRosterFile: CSV", () => {
   it("normalises the date spellings spreadsheets produce", async () => {
     const csv = `${HEADER_ZH}\nT001,张三,男,B01,正式党员,教师,,,,2010/7/1,2011年7月1日,19850302,\n`;
     const row = expectOk(await file(utf8(csv))).rows[0]!.data;
-    expect([row.joinedAt, row.fullMemberAt, row.birthDate]).toEqual(["2010-07-01", "2011-07-01", "1985-03-02"]);
+    expect([row.joinedAt, row.fullMemberAt, row.birthDate]).toEqual([
+      "2010-07-01",
+      "2011-07-01",
+      "1985-03-02",
+    ]);
     // Present but empty cells clear the field.
     expect(row.phone).toBeNull();
     expect(row.positions).toEqual([]);
@@ -110,8 +163,16 @@ describe("parseRosterFile: CSV", () => {
     const issues = expectIssues(await file(utf8(csv)));
     expect(issues).toEqual([
       { row: 3, column: "党员编号", reason: "请填写党员编号" },
-      { row: 4, column: "人员类别", reason: "无法识别“工人”，人员类别应为：教师、职工、学生、离退休" },
-      { row: 4, column: "干部级别", reason: "无法识别“副处”，干部级别应为：校级领导、中层干部、无" },
+      {
+        row: 4,
+        column: "人员类别",
+        reason: "无法识别“工人”，人员类别应为：教师、职工、学生、离退休",
+      },
+      {
+        row: 4,
+        column: "干部级别",
+        reason: "无法识别“副处”，干部级别应为：校级领导、中层干部、无",
+      },
       { row: 4, column: "职务", reason: expect.stringContaining("无法识别职务“司机”") },
       { row: 4, column: "入党日期", reason: "不是有效的日期（收到“2020-02-30”）" },
       { row: 4, column: "手机号码", reason: expect.stringContaining("电话号码") },
@@ -121,7 +182,9 @@ describe("parseRosterFile: CSV", () => {
 
   it("reports a number used twice in the file, naming the first row", async () => {
     const csv = `${HEADER_ZH}\nT001,张三,男,B01,正式党员,教师\nT001,李四,女,B01,正式党员,教师\n`;
-    expect(expectIssues(await file(utf8(csv)))).toEqual([{ row: 3, column: "党员编号", reason: "党员编号“T001”与第 2 行重复" }]);
+    expect(expectIssues(await file(utf8(csv)))).toEqual([
+      { row: 3, column: "党员编号", reason: "党员编号“T001”与第 2 行重复" },
+    ]);
   });
 
   it("reports cross-field contradictions on the field to fix", async () => {
@@ -145,7 +208,8 @@ describe("parseRosterFile: CSV", () => {
   });
 
   it("lists unknown columns as ignored", async () => {
-    const csv = "备注,党员编号,姓名,性别,所在组织编码,党员状态,人员类别\n随便,T001,张三,男,B01,正式党员,教师\n";
+    const csv =
+      "备注,党员编号,姓名,性别,所在组织编码,党员状态,人员类别\n随便,T001,张三,男,B01,正式党员,教师\n";
     const result = expectOk(await file(utf8(csv)));
     expect(result.ignoredColumns).toEqual(["备注"]);
   });
@@ -159,7 +223,9 @@ describe("parseRosterFile: CSV", () => {
 
   it("says so when there is no header row", async () => {
     const issues = expectIssues(await file(utf8("a,b,c\n1,2,3\n")));
-    expect(issues).toEqual([{ row: null, column: null, reason: expect.stringContaining("没有找到表头行") }]);
+    expect(issues).toEqual([
+      { row: null, column: null, reason: expect.stringContaining("没有找到表头行") },
+    ]);
   });
 
   it("says so when there are no data rows", async () => {
@@ -177,11 +243,15 @@ describe("parseRosterFile: CSV", () => {
     const lines = [HEADER_ZH];
     for (let i = 0; i <= MAX_IMPORT_ROWS; i++) lines.push(`N${i},张三,男,B01,正式党员,教师`);
     const issues = expectIssues(await file(utf8(lines.join("\n"))));
-    expect(issues).toEqual([{ row: null, column: null, reason: expect.stringContaining(`${MAX_IMPORT_ROWS}`) }]);
+    expect(issues).toEqual([
+      { row: null, column: null, reason: expect.stringContaining(`${MAX_IMPORT_ROWS}`) },
+    ]);
   });
 
   it("refuses a binary file that is neither CSV nor XLSX", async () => {
-    const issues = expectIssues(await file(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), "roster.csv"));
+    const issues = expectIssues(
+      await file(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), "roster.csv"),
+    );
     expect(issues[0]!.reason).toMatch(/既不是 CSV 也不是 Excel/);
   });
 

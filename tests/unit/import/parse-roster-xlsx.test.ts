@@ -50,7 +50,14 @@ describe("parseRosterFile: XLSX", () => {
   it("uses a formula's cached result", async () => {
     const bytes = await xlsxOf((sheet) => {
       sheet.addRow(["党员编号", "姓名", "性别", "所在组织编码", "党员状态", "人员类别"]);
-      sheet.addRow(["T001", "张三", "男", { formula: 'CONCAT("B","01")', result: "B01" }, "正式党员", "教师"]);
+      sheet.addRow([
+        "T001",
+        "张三",
+        "男",
+        { formula: 'CONCAT("B","01")', result: "B01" },
+        "正式党员",
+        "教师",
+      ]);
     });
     const result = await parse(bytes);
     expect(result.ok && result.rows[0]!.data.orgCode).toBe("B01");
@@ -59,8 +66,22 @@ describe("parseRosterFile: XLSX", () => {
   it("reports a formula without a saved result, and an error value, at their cells", async () => {
     const bytes = await xlsxOf((sheet) => {
       sheet.addRow(["党员编号", "姓名", "性别", "所在组织编码", "党员状态", "人员类别"]);
-      sheet.addRow(["T001", "张三", "男", { formula: 'CONCAT("B","01")' } as never, "正式党员", "教师"]);
-      sheet.addRow(["T002", { formula: "VLOOKUP(A3,X!A:B,2,0)", result: { error: "#N/A" } } as never, "男", "B01", "正式党员", "教师"]);
+      sheet.addRow([
+        "T001",
+        "张三",
+        "男",
+        { formula: 'CONCAT("B","01")' } as never,
+        "正式党员",
+        "教师",
+      ]);
+      sheet.addRow([
+        "T002",
+        { formula: "VLOOKUP(A3,X!A:B,2,0)", result: { error: "#N/A" } } as never,
+        "男",
+        "B01",
+        "正式党员",
+        "教师",
+      ]);
     });
     const result = await parse(bytes);
     expect(result.ok).toBe(false);
@@ -88,7 +109,9 @@ describe("parseRosterFile: XLSX", () => {
     const result = await parse(bytes);
     expect(result.ok).toBe(false);
     // Row 3 got B01 from the merge; row 5 has no organization; row 4 was empty and is skipped.
-    expect(!result.ok && result.issues).toEqual([{ row: 5, column: "所在组织编码", reason: "请填写所在组织编码" }]);
+    expect(!result.ok && result.issues).toEqual([
+      { row: 5, column: "所在组织编码", reason: "请填写所在组织编码" },
+    ]);
   });
 
   it("does not copy a horizontally merged title into data columns, and finds the header below it", async () => {
@@ -99,7 +122,9 @@ describe("parseRosterFile: XLSX", () => {
       sheet.addRow(["T001", "张三", "男", "B01", "正式党员", "教师"]);
     });
     const result = await parse(bytes);
-    expect(result.ok && result.rows.map((r) => [r.rowNumber, r.data.number])).toEqual([[3, "T001"]]);
+    expect(result.ok && result.rows.map((r) => [r.rowNumber, r.data.number])).toEqual([
+      [3, "T001"],
+    ]);
   });
 
   it("uses the first visible sheet that has a header", async () => {
@@ -116,11 +141,11 @@ describe("parseRosterFile: XLSX", () => {
   it("refuses a zip that is not a workbook", async () => {
     // A zip with a single stored file "a.txt" (no workbook inside).
     const bytes = new Uint8Array([
-      0x50, 0x4b, 0x03, 0x04, 0x0a, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x8c, 0x3a, 0xb6, 0x35, 1, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0,
-      0x61, 0x2e, 0x74, 0x78, 0x74, 0x41,
-      0x50, 0x4b, 0x01, 0x02, 0x14, 0, 0x0a, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x8c, 0x3a, 0xb6, 0x35, 1, 0, 0, 0, 1, 0, 0, 0, 5, 0,
-      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x61, 0x2e, 0x74, 0x78, 0x74,
-      0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0, 0x33, 0, 0, 0, 0x24, 0, 0, 0, 0, 0,
+      0x50, 0x4b, 0x03, 0x04, 0x0a, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x8c, 0x3a, 0xb6, 0x35, 1, 0, 0, 0,
+      1, 0, 0, 0, 5, 0, 0, 0, 0x61, 0x2e, 0x74, 0x78, 0x74, 0x41, 0x50, 0x4b, 0x01, 0x02, 0x14, 0,
+      0x0a, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x8c, 0x3a, 0xb6, 0x35, 1, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0,
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x61, 0x2e, 0x74, 0x78, 0x74, 0x50, 0x4b, 0x05,
+      0x06, 0, 0, 0, 0, 1, 0, 1, 0, 0x33, 0, 0, 0, 0x24, 0, 0, 0, 0, 0,
     ]);
     const result = await parse(bytes);
     expect(result.ok).toBe(false);

@@ -7,7 +7,14 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formKey } from "@/components/ui/form-key";
 
-type Department = { id: string; version: number; code: string; name: string; nameEn: string; isActive: boolean };
+type Department = {
+  id: string;
+  version: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  isActive: boolean;
+};
 
 export function DepartmentForm({ department }: { department?: Department }) {
   const t = useTranslations("orgs.departments");
@@ -21,17 +28,43 @@ export function DepartmentForm({ department }: { department?: Department }) {
       <input type="hidden" name="id" value={department?.id ?? ""} />
       <input type="hidden" name="version" value={department?.version ?? 0} />
       <Field name={`${prefix}code`} label={t("code")} errors={e?.code}>
-        {(p) => <input {...p} name="code" defaultValue={v?.code ?? department?.code} className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="code"
+            defaultValue={v?.code ?? department?.code}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name={`${prefix}name`} label={t("name")} errors={e?.name}>
-        {(p) => <input {...p} name="name" defaultValue={v?.name ?? department?.name} className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="name"
+            defaultValue={v?.name ?? department?.name}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name={`${prefix}nameEn`} label={t("nameEn")} errors={e?.nameEn}>
-        {(p) => <input {...p} name="nameEn" defaultValue={v?.nameEn ?? department?.nameEn} className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="nameEn"
+            defaultValue={v?.nameEn ?? department?.nameEn}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name={`${prefix}isActive`} label={t("status")} errors={e?.isActive}>
         {(p) => (
-          <select {...p} name="isActive" defaultValue={v?.isActive ?? String(department?.isActive ?? true)} className={inputClass}>
+          <select
+            {...p}
+            name="isActive"
+            defaultValue={v?.isActive ?? String(department?.isActive ?? true)}
+            className={inputClass}
+          >
             <option value="true">{t("active")}</option>
             <option value="false">{t("inactive")}</option>
           </select>

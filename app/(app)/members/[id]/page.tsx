@@ -35,11 +35,18 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const [{ id }, { created }] = await Promise.all([params, searchParams]);
   const { actor, detail } = await load(id);
   const { member, memberships, canManage } = detail;
-  const [t, tc, locale] = await Promise.all([getTranslations("members"), getTranslations("common"), getLocale() as Promise<Locale>]);
+  const [t, tc, locale] = await Promise.all([
+    getTranslations("members"),
+    getTranslations("common"),
+    getLocale() as Promise<Locale>,
+  ]);
   const editable = canManage && !member.leftAt;
-  const targets = editable ? (await listMemberOrgs(actor, "manage")).filter((o) => o.id !== member.orgId) : [];
+  const targets = editable
+    ? (await listMemberOrgs(actor, "manage")).filter((o) => o.id !== member.orgId)
+    : [];
   const today = todayInShanghai();
-  const orgName = (org: { name: string; nameEn: string | null }) => (locale === "en" && org.nameEn ? org.nameEn : org.name);
+  const orgName = (org: { name: string; nameEn: string | null }) =>
+    locale === "en" && org.nameEn ? org.nameEn : org.name;
 
   const facts: [string, string][] = [
     [t("fields.number"), member.number],
@@ -49,7 +56,10 @@ export default async function MemberPage({ params, searchParams }: Props) {
     [t("fields.developmentStage"), tc(`developmentStage.${member.developmentStage}`)],
     [t("fields.category"), tc(`memberCategory.${member.category}`)],
     [t("fields.cadreLevel"), tc(`cadreLevel.${member.cadreLevel}`)],
-    [t("fields.positions"), member.positions.map((p) => positionLabel(p, tc, t)).join("、") || t("detail.none")],
+    [
+      t("fields.positions"),
+      member.positions.map((p) => positionLabel(p, tc, t)).join("、") || t("detail.none"),
+    ],
     [t("fields.joinedAt"), formatDay(member.joinedAt, locale)],
     [t("fields.fullMemberAt"), formatDay(member.fullMemberAt, locale)],
     [t("fields.birthDate"), formatDay(member.birthDate, locale)],
@@ -69,7 +79,9 @@ export default async function MemberPage({ params, searchParams }: Props) {
           <>
             {member.number} · {orgName(member.org)}
             {member.leftAt ? (
-              <span className="ml-2 rounded bg-stone-200 px-1.5 py-0.5">{t("detail.left", { date: formatDay(member.leftAt, locale) })}</span>
+              <span className="ml-2 rounded bg-stone-200 px-1.5 py-0.5">
+                {t("detail.left", { date: formatDay(member.leftAt, locale) })}
+              </span>
             ) : null}
           </>
         }
@@ -107,10 +119,18 @@ export default async function MemberPage({ params, searchParams }: Props) {
                 <caption className="sr-only">{t("detail.historyCaption")}</caption>
                 <thead className="bg-stone-50 text-stone-700">
                   <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("detail.historyOrg")}</th>
-                    <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">{t("detail.historyFrom")}</th>
-                    <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">{t("detail.historyTo")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("detail.historyReason")}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t("detail.historyOrg")}
+                    </th>
+                    <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                      {t("detail.historyFrom")}
+                    </th>
+                    <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                      {t("detail.historyTo")}
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t("detail.historyReason")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-stone-100">
@@ -120,8 +140,12 @@ export default async function MemberPage({ params, searchParams }: Props) {
                         {orgName(m.org)}
                         <span className="block text-xs text-stone-500">{m.org.code}</span>
                       </th>
-                      <td className="whitespace-nowrap px-3 py-2">{formatDay(m.validFrom, locale)}</td>
-                      <td className="whitespace-nowrap px-3 py-2">{m.validTo ? formatDay(m.validTo, locale) : t("detail.current")}</td>
+                      <td className="whitespace-nowrap px-3 py-2">
+                        {formatDay(m.validFrom, locale)}
+                      </td>
+                      <td className="whitespace-nowrap px-3 py-2">
+                        {m.validTo ? formatDay(m.validTo, locale) : t("detail.current")}
+                      </td>
                       <td className="px-3 py-2">{m.reason ?? "—"}</td>
                     </tr>
                   ))}

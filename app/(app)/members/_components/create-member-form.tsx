@@ -8,13 +8,26 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { MemberOrgOption } from "@/server/data/members/list-member-orgs";
 import { MemberFields } from "./member-fields";
 
-export function CreateMemberForm({ orgs, today, defaultOrgId }: { orgs: MemberOrgOption[]; today: string; defaultOrgId?: string }) {
+export function CreateMemberForm({
+  orgs,
+  today,
+  defaultOrgId,
+}: {
+  orgs: MemberOrgOption[];
+  today: string;
+  defaultOrgId?: string;
+}) {
   const t = useTranslations("members.form");
   // On success the action redirects to the new member's page, so only failures come back.
   const [state, action] = useActionState(createMemberAction, undefined);
   const failed = state?.ok === false ? state : undefined;
   return (
-    <form key={formKey(state)} action={action} noValidate className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4">
+    <form
+      key={formKey(state)}
+      action={action}
+      noValidate
+      className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4"
+    >
       <MemberFields
         values={failed?.values ?? { orgId: defaultOrgId, cadreLevel: "NONE" }}
         errors={failed?.fieldErrors}

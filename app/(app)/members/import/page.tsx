@@ -16,8 +16,13 @@ export async function generateMetadata() {
 export default async function ImportMembersPage() {
   const actor = await requireActorForPage();
   if (!can(actor, "member.manage")) notFound();
-  const [t, tm, locale] = await Promise.all([getTranslations("members.import"), getTranslations("members"), getLocale() as Promise<Locale>]);
-  const download = "inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 hover:bg-stone-50";
+  const [t, tm, locale] = await Promise.all([
+    getTranslations("members.import"),
+    getTranslations("members"),
+    getLocale() as Promise<Locale>,
+  ]);
+  const download =
+    "inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 hover:bg-stone-50";
 
   return (
     <>
@@ -40,7 +45,10 @@ export default async function ImportMembersPage() {
         </div>
 
         <aside className="grid content-start gap-4">
-          <section aria-labelledby="templates-h" className="rounded-lg border border-stone-200 bg-white p-4">
+          <section
+            aria-labelledby="templates-h"
+            className="rounded-lg border border-stone-200 bg-white p-4"
+          >
             <h2 id="templates-h" className="mb-2 font-semibold">
               {t("templates")}
             </h2>
@@ -64,9 +72,15 @@ export default async function ImportMembersPage() {
                 <caption className="sr-only">{t("columnsCaption")}</caption>
                 <thead className="bg-stone-50 text-stone-700">
                   <tr>
-                    <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">{t("column")}</th>
-                    <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">{t("required")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("description")}</th>
+                    <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                      {t("column")}
+                    </th>
+                    <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                      {t("required")}
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t("description")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-stone-100">
@@ -75,7 +89,9 @@ export default async function ImportMembersPage() {
                       <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
                         {locale === "zh-CN" ? c.header : c.key}
                       </th>
-                      <td className="whitespace-nowrap px-3 py-2">{c.required ? t("requiredYes") : t("requiredNo")}</td>
+                      <td className="whitespace-nowrap px-3 py-2">
+                        {c.required ? t("requiredYes") : t("requiredNo")}
+                      </td>
                       <td className="px-3 py-2 text-stone-700">{c.hint[locale]}</td>
                     </tr>
                   ))}

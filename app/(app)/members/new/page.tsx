@@ -13,12 +13,21 @@ export async function generateMetadata() {
   return { title: t("createTitle") };
 }
 
-export default async function NewMemberPage({ searchParams }: { searchParams: Promise<{ orgId?: string | string[] }> }) {
+export default async function NewMemberPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ orgId?: string | string[] }>;
+}) {
   const actor = await requireActorForPage();
   if (!can(actor, "member.manage")) notFound();
-  const [orgs, t, { orgId }] = await Promise.all([listMemberOrgs(actor, "manage"), getTranslations("members"), searchParams]);
+  const [orgs, t, { orgId }] = await Promise.all([
+    listMemberOrgs(actor, "manage"),
+    getTranslations("members"),
+    searchParams,
+  ]);
   // Only a preselection: the data function checks the organization again on submit.
-  const defaultOrgId = typeof orgId === "string" && orgs.some((o) => o.id === orgId) ? orgId : undefined;
+  const defaultOrgId =
+    typeof orgId === "string" && orgs.some((o) => o.id === orgId) ? orgId : undefined;
   return (
     <>
       <PageHeader
@@ -30,7 +39,9 @@ export default async function NewMemberPage({ searchParams }: { searchParams: Pr
         }
       />
       {orgs.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 p-4 text-stone-700">{t("form.noOrgs")}</p>
+        <p className="rounded-md border border-dashed border-stone-300 p-4 text-stone-700">
+          {t("form.noOrgs")}
+        </p>
       ) : (
         <div className="max-w-3xl">
           <CreateMemberForm orgs={orgs} today={todayInShanghai()} defaultOrgId={defaultOrgId} />

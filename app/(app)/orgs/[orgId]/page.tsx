@@ -21,8 +21,13 @@ export default async function OrgDetailPage({ params }: { params: Promise<{ orgI
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [t, tc, locale] = await Promise.all([getTranslations("orgs"), getTranslations("common"), getLocale() as Promise<Locale>]);
-  const { org, children, memberCount, subtreeMemberCount, placements, roleHolders, ancestors } = detail;
+  const [t, tc, locale] = await Promise.all([
+    getTranslations("orgs"),
+    getTranslations("common"),
+    getLocale() as Promise<Locale>,
+  ]);
+  const { org, children, memberCount, subtreeMemberCount, placements, roleHolders, ancestors } =
+    detail;
   const canManage = can(actor, "org.manage", org.path) && !org.validTo;
   const manageable = canManage ? await listManageableOrgs(actor) : [];
   const today = todayInShanghai();
@@ -45,7 +50,9 @@ export default async function OrgDetailPage({ params }: { params: Promise<{ orgI
         subtitle={
           <>
             {tc(`orgLevel.${org.level}`)} · {tc(`orgKind.${org.kind}`)} · {org.code}
-            {org.validTo ? <span className="ml-2 rounded bg-stone-200 px-1.5 py-0.5">{t("detail.closed")}</span> : null}
+            {org.validTo ? (
+              <span className="ml-2 rounded bg-stone-200 px-1.5 py-0.5">{t("detail.closed")}</span>
+            ) : null}
           </>
         }
         actions={
@@ -55,7 +62,9 @@ export default async function OrgDetailPage({ params }: { params: Promise<{ orgI
                 {t("detail.viewMembers")}
               </LinkButton>
             ) : null}
-            {canManage && org.level !== "GROUP" ? <LinkButton href={`/orgs/new?parentId=${org.id}`}>{t("newChild")}</LinkButton> : null}
+            {canManage && org.level !== "GROUP" ? (
+              <LinkButton href={`/orgs/new?parentId=${org.id}`}>{t("newChild")}</LinkButton>
+            ) : null}
           </>
         }
       />
@@ -84,7 +93,10 @@ export default async function OrgDetailPage({ params }: { params: Promise<{ orgI
             <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
               {children.map((c) => (
                 <li key={c.id}>
-                  <Link href={`/orgs/${c.id}`} className="flex min-h-11 items-center justify-between px-3 py-2 hover:bg-stone-50">
+                  <Link
+                    href={`/orgs/${c.id}`}
+                    className="flex min-h-11 items-center justify-between px-3 py-2 hover:bg-stone-50"
+                  >
                     <span>{c.name}</span>
                     <span className="text-xs text-stone-600">
                       {tc(`orgLevel.${c.level}`)} · {tc(`orgKind.${c.kind}`)}
@@ -116,7 +128,10 @@ export default async function OrgDetailPage({ params }: { params: Promise<{ orgI
             {placements.map((p) => (
               <li key={p.id}>
                 {p.validTo
-                  ? t("detail.historyRange", { from: formatDay(p.validFrom, locale), to: formatDay(p.validTo, locale) })
+                  ? t("detail.historyRange", {
+                      from: formatDay(p.validFrom, locale),
+                      to: formatDay(p.validTo, locale),
+                    })
                   : t("detail.historyFrom", { from: formatDay(p.validFrom, locale) })}
                 {p.parent ? ` · ${t("detail.underParent", { parent: p.parent.name })}` : null}
               </li>
@@ -127,7 +142,17 @@ export default async function OrgDetailPage({ params }: { params: Promise<{ orgI
 
       {canManage ? (
         <div className="mt-8 grid gap-6 lg:grid-cols-2">
-          <EditOrgForm org={{ id: org.id, version: org.version, name: org.name, nameEn: org.nameEn ?? "", code: org.code, kind: org.kind, sortOrder: org.sortOrder }} />
+          <EditOrgForm
+            org={{
+              id: org.id,
+              version: org.version,
+              name: org.name,
+              nameEn: org.nameEn ?? "",
+              code: org.code,
+              kind: org.kind,
+              sortOrder: org.sortOrder,
+            }}
+          />
           {org.level !== "SCHOOL" ? (
             <div className="grid gap-6">
               <MoveOrgForm
@@ -135,14 +160,22 @@ export default async function OrgDetailPage({ params }: { params: Promise<{ orgI
                 version={org.version}
                 today={today}
                 parents={manageable
-                  .filter((p) => p.id !== org.id && p.id !== org.parentId && !p.path.startsWith(org.path + "/") && p.level !== "GROUP")
+                  .filter(
+                    (p) =>
+                      p.id !== org.id &&
+                      p.id !== org.parentId &&
+                      !p.path.startsWith(org.path + "/") &&
+                      p.level !== "GROUP",
+                  )
                   .map((p) => ({ id: p.id, name: p.name, depth: p.depth }))}
               />
               <CloseOrgForm
                 orgId={org.id}
                 version={org.version}
                 today={today}
-                targets={manageable.filter((p) => p.id !== org.id && p.level === org.level).map((p) => ({ id: p.id, name: p.name, depth: 0 }))}
+                targets={manageable
+                  .filter((p) => p.id !== org.id && p.level === org.level)
+                  .map((p) => ({ id: p.id, name: p.name, depth: 0 }))}
               />
             </div>
           ) : null}

@@ -10,7 +10,15 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ORG_KINDS, ORG_LEVELS } from "@/lib/schemas/organization";
 import { OrgSelect, type OrgOption } from "./org-select";
 
-export function CreateOrgForm({ parents, defaultParentId, today }: { parents: OrgOption[]; defaultParentId: string; today: string }) {
+export function CreateOrgForm({
+  parents,
+  defaultParentId,
+  today,
+}: {
+  parents: OrgOption[];
+  defaultParentId: string;
+  today: string;
+}) {
   const t = useTranslations("orgs.form");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -23,9 +31,21 @@ export function CreateOrgForm({ parents, defaultParentId, today }: { parents: Or
   }, [state, router]);
 
   return (
-    <form key={formKey(state)} action={action} className="grid max-w-xl gap-3 rounded-lg border border-stone-200 bg-white p-4">
+    <form
+      key={formKey(state)}
+      action={action}
+      className="grid max-w-xl gap-3 rounded-lg border border-stone-200 bg-white p-4"
+    >
       <Field name="parentId" label={t("parent")} errors={e?.parentId}>
-        {(p) => <OrgSelect fieldProps={p} name="parentId" options={parents} defaultValue={v?.parentId ?? defaultParentId} placeholder={t("choose")} />}
+        {(p) => (
+          <OrgSelect
+            fieldProps={p}
+            name="parentId"
+            options={parents}
+            defaultValue={v?.parentId ?? defaultParentId}
+            placeholder={t("choose")}
+          />
+        )}
       </Field>
       <Field name="name" label={t("name")} errors={e?.name}>
         {(p) => <input {...p} name="name" defaultValue={v?.name} className={inputClass} />}
@@ -34,7 +54,15 @@ export function CreateOrgForm({ parents, defaultParentId, today }: { parents: Or
         {(p) => <input {...p} name="nameEn" defaultValue={v?.nameEn} className={inputClass} />}
       </Field>
       <Field name="code" label={t("code")} hint={t("codeHint")} errors={e?.code}>
-        {(p) => <input {...p} name="code" defaultValue={v?.code} autoCapitalize="none" className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="code"
+            defaultValue={v?.code}
+            autoCapitalize="none"
+            className={inputClass}
+          />
+        )}
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field name="level" label={t("level")} errors={e?.level}>
@@ -60,10 +88,27 @@ export function CreateOrgForm({ parents, defaultParentId, today }: { parents: Or
           )}
         </Field>
         <Field name="validFrom" label={t("validFrom")} errors={e?.validFrom}>
-          {(p) => <input {...p} type="date" name="validFrom" defaultValue={v?.validFrom ?? today} className={inputClass} />}
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              name="validFrom"
+              defaultValue={v?.validFrom ?? today}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field name="sortOrder" label={t("sortOrder")} errors={e?.sortOrder}>
-          {(p) => <input {...p} type="number" inputMode="numeric" name="sortOrder" defaultValue={v?.sortOrder ?? "0"} className={inputClass} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              name="sortOrder"
+              defaultValue={v?.sortOrder ?? "0"}
+              className={inputClass}
+            />
+          )}
         </Field>
       </div>
       <FormMessage state={state} />

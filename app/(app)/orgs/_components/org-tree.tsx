@@ -39,7 +39,10 @@ export function OrgTree({ forest }: { forest: OrgTreeNode[] }) {
               aria-label={`${isOpen ? t("collapse") : t("expand")} ${name}`}
               className="inline-flex h-11 w-11 shrink-0 items-center justify-center rounded text-stone-600 hover:bg-stone-100"
             >
-              <span aria-hidden="true" className={isOpen ? "rotate-90 transition-transform" : "transition-transform"}>
+              <span
+                aria-hidden="true"
+                className={isOpen ? "rotate-90 transition-transform" : "transition-transform"}
+              >
                 ▶
               </span>
             </button>
@@ -47,13 +50,22 @@ export function OrgTree({ forest }: { forest: OrgTreeNode[] }) {
             <span className="inline-block w-11 shrink-0" aria-hidden="true" />
           )}
           <span className="flex flex-1 flex-wrap items-center justify-between gap-x-3 gap-y-1">
-            <Link href={`/orgs/${node.id}`} className="font-medium text-red-900 underline-offset-2 hover:underline">
+            <Link
+              href={`/orgs/${node.id}`}
+              className="font-medium text-red-900 underline-offset-2 hover:underline"
+            >
               {name}
             </Link>
             <span className="flex items-center gap-2 text-xs text-stone-600">
-              <span className="rounded bg-stone-100 px-1.5 py-0.5">{tc(`orgLevel.${node.level}`)}</span>
-              <span className="rounded bg-stone-100 px-1.5 py-0.5">{tc(`orgKind.${node.kind}`)}</span>
-              <span data-testid={`member-count-${node.code}`}>{t("members", { count: number.format(node.memberCount) })}</span>
+              <span className="rounded bg-stone-100 px-1.5 py-0.5">
+                {tc(`orgLevel.${node.level}`)}
+              </span>
+              <span className="rounded bg-stone-100 px-1.5 py-0.5">
+                {tc(`orgKind.${node.kind}`)}
+              </span>
+              <span data-testid={`member-count-${node.code}`}>
+                {t("members", { count: number.format(node.memberCount) })}
+              </span>
             </span>
           </span>
         </div>
@@ -74,7 +86,8 @@ export function OrgTree({ forest }: { forest: OrgTreeNode[] }) {
           className="min-h-11 rounded-md border border-stone-300 bg-white px-3 text-sm hover:bg-stone-50"
           onClick={() => {
             const all = new Set<string>();
-            const walk = (nodes: OrgTreeNode[]) => nodes.forEach((n) => (all.add(n.id), walk(n.children)));
+            const walk = (nodes: OrgTreeNode[]) =>
+              nodes.forEach((n) => (all.add(n.id), walk(n.children)));
             walk(forest);
             setOpen(all);
           }}
@@ -89,7 +102,11 @@ export function OrgTree({ forest }: { forest: OrgTreeNode[] }) {
           {t("collapseAll")}
         </button>
       </div>
-      <ul className="rounded-lg border border-stone-200 bg-white p-2" aria-label={t("title")} data-testid="org-tree">
+      <ul
+        className="rounded-lg border border-stone-200 bg-white p-2"
+        aria-label={t("title")}
+        data-testid="org-tree"
+      >
         {forest.map(renderNode)}
       </ul>
     </div>

@@ -12,11 +12,21 @@ export async function generateMetadata() {
   return { title: t("createTitle") };
 }
 
-export default async function NewOrgPage({ searchParams }: { searchParams: Promise<{ parentId?: string }> }) {
+export default async function NewOrgPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ parentId?: string }>;
+}) {
   const actor = await requireActorForPage();
   if (!can(actor, "org.manage")) notFound();
-  const [t, parents, { parentId }] = await Promise.all([getTranslations("orgs.form"), listManageableOrgs(actor), searchParams]);
-  const options = parents.filter((p) => p.level !== "GROUP").map((p) => ({ id: p.id, name: p.name, depth: p.depth }));
+  const [t, parents, { parentId }] = await Promise.all([
+    getTranslations("orgs.form"),
+    listManageableOrgs(actor),
+    searchParams,
+  ]);
+  const options = parents
+    .filter((p) => p.level !== "GROUP")
+    .map((p) => ({ id: p.id, name: p.name, depth: p.depth }));
   return (
     <>
       <PageHeader title={t("createTitle")} />

@@ -17,9 +17,16 @@ function attachment(name: string, extension: string): string {
 /** GET ?format=csv|xlsx — the roster import template, for those who may import (member.manage). */
 export async function GET(request: Request) {
   const actor = await getActor();
-  if (!actor) return new Response("登录已失效，请重新登录", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!actor)
+    return new Response("登录已失效，请重新登录", {
+      status: 401,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   if (!can(actor, "member.manage")) {
-    return new Response("没有权限执行此操作", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response("没有权限执行此操作", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const format = new URL(request.url).searchParams.get("format") === "csv" ? "csv" : "xlsx";
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
@@ -29,7 +36,11 @@ export async function GET(request: Request) {
   if (format === "csv") {
     const body = buildRosterTemplateCsv(locale);
     return new Response(body as BodyInit, {
-      headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachment(baseName, "csv") },
+      headers: {
+        ...headers,
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": attachment(baseName, "csv"),
+      },
     });
   }
   const body = await buildRosterTemplateXlsx(locale);

@@ -6,7 +6,10 @@ import { requireActor } from "../../auth/get-actor";
 import { saveDepartment } from "../../data/departments/save-department";
 import { runAction } from "../run-action";
 
-export async function saveDepartmentAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+export async function saveDepartmentAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(formData, async () => {
     const actor = await requireActor();
     const input = DepartmentInput.parse(Object.fromEntries(formData));

@@ -8,7 +8,10 @@ import { createMember } from "../../data/members/create-member";
 import { runAction } from "../run-action";
 
 /** Creates a member, then opens their page. The data function checks member.manage over the organization. */
-export async function createMemberAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+export async function createMemberAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ id: string }>> {
   const result = await runAction<{ id: string }>(formData, async () => {
     const actor = await requireActor();
     const input = CreateMemberInput.parse(memberFormObject(formData));

@@ -7,7 +7,10 @@ import { transferMember } from "../../data/members/transfer-member";
 import { runAction } from "../run-action";
 
 /** Transfers a member to another organization; the data function checks member.manage over both. */
-export async function transferMemberAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+export async function transferMemberAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(formData, async () => {
     const actor = await requireActor();
     const input = TransferMemberInput.parse(Object.fromEntries(formData));

@@ -7,7 +7,10 @@ import { updateMember } from "../../data/members/update-member";
 import { runAction } from "../run-action";
 
 /** Saves a member's fields; a stale form gets "记录已被他人修改，请刷新后重试". */
-export async function updateMemberAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ changed: boolean }>> {
+export async function updateMemberAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ changed: boolean }>> {
   return runAction<{ changed: boolean }>(formData, async () => {
     const actor = await requireActor();
     const input = UpdateMemberInput.parse(memberFormObject(formData));

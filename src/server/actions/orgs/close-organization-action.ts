@@ -6,7 +6,10 @@ import { requireActor } from "../../auth/get-actor";
 import { closeOrganization } from "../../data/organizations/close-organization";
 import { runAction } from "../run-action";
 
-export async function closeOrganizationAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+export async function closeOrganizationAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(formData, async () => {
     const actor = await requireActor();
     const input = CloseOrganizationInput.parse(Object.fromEntries(formData));

@@ -6,7 +6,10 @@ import { requireActor } from "../../auth/get-actor";
 import { createOrganization } from "../../data/organizations/create-organization";
 import { runAction } from "../run-action";
 
-export async function createOrganizationAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+export async function createOrganizationAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ id: string }>> {
   return runAction(formData, async () => {
     const actor = await requireActor();
     const input = CreateOrganizationInput.parse(Object.fromEntries(formData));

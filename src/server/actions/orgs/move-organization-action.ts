@@ -6,7 +6,10 @@ import { requireActor } from "../../auth/get-actor";
 import { moveOrganization } from "../../data/organizations/move-organization";
 import { runAction } from "../run-action";
 
-export async function moveOrganizationAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+export async function moveOrganizationAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(formData, async () => {
     const actor = await requireActor();
     const input = MoveOrganizationInput.parse(Object.fromEntries(formData));

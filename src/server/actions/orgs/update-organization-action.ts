@@ -6,7 +6,10 @@ import { requireActor } from "../../auth/get-actor";
 import { updateOrganization } from "../../data/organizations/update-organization";
 import { runAction } from "../run-action";
 
-export async function updateOrganizationAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+export async function updateOrganizationAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(formData, async () => {
     const actor = await requireActor();
     const input = UpdateOrganizationInput.parse(Object.fromEntries(formData));

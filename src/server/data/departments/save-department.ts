@@ -9,21 +9,40 @@ import { withTenant } from "../../tenant-tx";
  * Creates a department, or edits one (version-checked). Departments are deactivated, never
  * deleted: tasks and their history keep pointing at them.
  */
-export async function saveDepartment(actor: Actor, input: DepartmentInput): Promise<{ id: string }> {
+export async function saveDepartment(
+  actor: Actor,
+  input: DepartmentInput,
+): Promise<{ id: string }> {
   requirePermission(actor, "department.manage");
   return withTenant(actor.tenantId, async (tx) => {
     const clash = await tx.department.findFirst({
-      where: { tenantId: actor.tenantId, code: input.code, ...(input.id ? { NOT: { id: input.id } } : {}) },
+      where: {
+        tenantId: actor.tenantId,
+        code: input.code,
+        ...(input.id ? { NOT: { id: input.id } } : {}),
+      },
       select: { id: true },
     });
     if (clash) throw new AppError("VALIDATION", "部门编码已被使用", { code: ["部门编码已被使用"] });
-    const fields = { code: input.code, name: input.name, nameEn: input.nameEn, isActive: input.isActive };
+    const fields = {
+      code: input.code,
+      name: input.name,
+      nameEn: input.nameEn,
+      isActive: input.isActive,
+    };
     if (!input.id) {
       const created = await tx.department.create({ data: { tenantId: actor.tenantId, ...fields } });
-      await recordAuditEvent(tx, actor, { action: "department.create", entityType: "Department", entityId: created.id, after: fields });
+      await recordAuditEvent(tx, actor, {
+        action: "department.create",
+        entityType: "Department",
+        entityId: created.id,
+        after: fields,
+      });
       return { id: created.id };
     }
-    const before = await tx.department.findFirst({ where: { tenantId: actor.tenantId, id: input.id } });
+    const before = await tx.department.findFirst({
+      where: { tenantId: actor.tenantId, id: input.id },
+    });
     if (!before) throw notFound("部门");
     // Departments carry no version column; updatedAt serves as the optimistic check.
     if (before.updatedAt.getTime() !== input.version) throw conflict();
@@ -32,7 +51,12 @@ export async function saveDepartment(actor: Actor, input: DepartmentInput): Prom
       data: fields,
     });
     if (count === 0) throw conflict();
-    await recordAuditEvent(tx, actor, { action: "department.update", entityType: "Department", entityId: input.id, ...changedFields(before, fields) });
+    await recordAuditEvent(tx, actor, {
+      action: "department.update",
+      entityType: "Department",
+      entityId: input.id,
+      ...changedFields(before, fields),
+    });
     return { id: input.id };
   });
 }

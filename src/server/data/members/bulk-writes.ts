@@ -44,7 +44,11 @@ function columns(rows: { snapshot: MemberSnapshot }[]) {
   };
 }
 
-export async function insertMembers(tx: TenantTx, tenantId: string, rows: { id: string; orgId: string; snapshot: MemberSnapshot }[]) {
+export async function insertMembers(
+  tx: TenantTx,
+  tenantId: string,
+  rows: { id: string; orgId: string; snapshot: MemberSnapshot }[],
+) {
   for (const part of chunks(rows)) {
     const c = columns(part);
     await tx.$executeRaw`
@@ -106,7 +110,11 @@ export async function insertMemberships(
 }
 
 /** Closes open memberships on the given dates. */
-export async function closeMemberships(tx: TenantTx, tenantId: string, rows: { id: string; validTo: string }[]) {
+export async function closeMemberships(
+  tx: TenantTx,
+  tenantId: string,
+  rows: { id: string; validTo: string }[],
+) {
   for (const part of chunks(rows)) {
     await tx.$executeRaw`
       UPDATE "Membership" AS ms SET "validTo" = v.valid_to::date
@@ -115,13 +123,18 @@ export async function closeMemberships(tx: TenantTx, tenantId: string, rows: { i
   }
 }
 
-const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+const json = (value: unknown) =>
+  value === undefined || value === null ? null : JSON.stringify(value);
 
 /**
  * Many audit events in one statement: the same rows recordAuditEvent writes one at a time
  * (20,000 of those take about 100 s here).
  */
-export async function insertAuditEvents(tx: TenantTx, actor: Pick<Actor, "tenantId" | "userId">, events: AuditInput[]) {
+export async function insertAuditEvents(
+  tx: TenantTx,
+  actor: Pick<Actor, "tenantId" | "userId">,
+  events: AuditInput[],
+) {
   for (const part of chunks(events)) {
     await tx.$executeRaw`
       INSERT INTO "AuditEvent" ("tenantId", "id", "actorUserId", "action", "entityType", "entityId", "before", "after")

@@ -6,13 +6,23 @@ import { orgScopeWhere, requirePermission } from "../../authz/scope";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { withTenant } from "../../tenant-tx";
 import { dateOnly } from "../organizations/org-rules";
-import { fieldError, isUniqueViolation, memberOrgProblem, memberWriteData, NUMBER_TAKEN, snapshotOf } from "./member-rules";
+import {
+  fieldError,
+  isUniqueViolation,
+  memberOrgProblem,
+  memberWriteData,
+  NUMBER_TAKEN,
+  snapshotOf,
+} from "./member-rules";
 
 /**
  * Adds a member to an organization the actor manages, with the opening Membership row
  * (from `orgFrom`, today by default). The member number is unique within the tenant.
  */
-export async function createMember(actor: Actor, input: CreateMemberInput): Promise<{ id: string }> {
+export async function createMember(
+  actor: Actor,
+  input: CreateMemberInput,
+): Promise<{ id: string }> {
   requirePermission(actor, "member.manage");
   try {
     return await withTenant(actor.tenantId, async (tx) => {
@@ -27,14 +37,25 @@ export async function createMember(actor: Actor, input: CreateMemberInput): Prom
       const problem = memberOrgProblem(org, from);
       if (problem) throw fieldError(problem.field === "org" ? "orgId" : "orgFrom", problem.message);
 
-      const taken = await tx.member.findFirst({ where: { tenantId: actor.tenantId, number: input.number }, select: { id: true } });
+      const taken = await tx.member.findFirst({
+        where: { tenantId: actor.tenantId, number: input.number },
+        select: { id: true },
+      });
       if (taken) throw fieldError("number", NUMBER_TAKEN);
 
       const id = randomUUID();
       const fields = snapshotOf(input);
-      await tx.member.create({ data: { tenantId: actor.tenantId, id, orgId: org.id, ...memberWriteData(fields) } });
+      await tx.member.create({
+        data: { tenantId: actor.tenantId, id, orgId: org.id, ...memberWriteData(fields) },
+      });
       await tx.membership.create({
-        data: { tenantId: actor.tenantId, memberId: id, orgId: org.id, validFrom: dateOnly(from), reason: "新建党员" },
+        data: {
+          tenantId: actor.tenantId,
+          memberId: id,
+          orgId: org.id,
+          validFrom: dateOnly(from),
+          reason: "新建党员",
+        },
       });
       await recordAuditEvent(tx, actor, {
         action: "member.create",

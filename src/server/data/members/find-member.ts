@@ -14,7 +14,9 @@ export async function findMemberInScopeOrThrow(tx: TenantTx, actor: Actor, id: s
   if (!UUID.test(id)) throw notFound("党员");
   const member = await tx.member.findFirst({
     where: { AND: [memberScopeWhere(actor), { id }] },
-    include: { org: { select: { id: true, name: true, nameEn: true, code: true, level: true, path: true } } },
+    include: {
+      org: { select: { id: true, name: true, nameEn: true, code: true, level: true, path: true } },
+    },
   });
   if (!member) throw notFound("党员");
   return member;

@@ -6,13 +6,29 @@ import type { Actor } from "../../authz/actor";
 import { can, orgScopeWhere, requirePermission } from "../../authz/scope";
 import { changedFields, recordAuditEvent, type AuditInput } from "../../audit/record-audit-event";
 import { conflict } from "../../errors";
-import { parseRosterFile, type ParsedRosterRow, type RosterHeaders } from "../../import/parse-roster";
+import {
+  parseRosterFile,
+  type ParsedRosterRow,
+  type RosterHeaders,
+} from "../../import/parse-roster";
 import { ROSTER_COLUMNS } from "../../import/roster-columns";
 import type { ImportIssue } from "../../import/types";
 import { withTenant, type TenantTx } from "../../tenant-tx";
 import { dateOnly } from "../organizations/org-rules";
-import { closeMemberships, insertAuditEvents, insertMembers, insertMemberships, updateMembers } from "./bulk-writes";
-import { isoDay, isUniqueViolation, memberOrgProblem, snapshotOf, type MemberSnapshot } from "./member-rules";
+import {
+  closeMemberships,
+  insertAuditEvents,
+  insertMembers,
+  insertMemberships,
+  updateMembers,
+} from "./bulk-writes";
+import {
+  isoDay,
+  isUniqueViolation,
+  memberOrgProblem,
+  snapshotOf,
+  type MemberSnapshot,
+} from "./member-rules";
 
 /** How many issues travel back to the browser; the count says how many there were in all. */
 const MAX_REPORTED_ISSUES = 1000;
@@ -34,7 +50,14 @@ export type ImportMembersResult =
 type OrgRow = { id: string; code: string; level: OrgLevel; validFrom: Date; validTo: Date | null };
 
 type Planned =
-  | { kind: "create"; rowNumber: number; id: string; org: OrgRow; from: string; fields: MemberSnapshot }
+  | {
+      kind: "create";
+      rowNumber: number;
+      id: string;
+      org: OrgRow;
+      from: string;
+      fields: MemberSnapshot;
+    }
   | {
       kind: "update";
       rowNumber: number;
@@ -43,7 +66,13 @@ type Planned =
       currentOrgId: string;
       before: MemberSnapshot;
       after: MemberSnapshot;
-      transfer: { fromOrgId: string; fromOrgCode: string; to: OrgRow; from: string; membershipId: string | null } | null;
+      transfer: {
+        fromOrgId: string;
+        fromOrgCode: string;
+        to: OrgRow;
+        from: string;
+        membershipId: string | null;
+      } | null;
     };
 
 /**
@@ -53,7 +82,10 @@ type Planned =
  * the member number: an identical member is left alone (no write, no audit event), a changed
  * one is updated, a new number is created; a changed organization is a transfer.
  */
-export async function importMembers(actor: Actor, file: { fileName: string; bytes: Uint8Array }): Promise<ImportMembersResult> {
+export async function importMembers(
+  actor: Actor,
+  file: { fileName: string; bytes: Uint8Array },
+): Promise<ImportMembersResult> {
   requirePermission(actor, "member.manage");
   const parsed = await parseRosterFile(file);
   if (!parsed.ok) return rejected(parsed.issues, parsed.ignoredColumns);
@@ -69,9 +101,20 @@ export async function importMembers(actor: Actor, file: { fileName: string; byte
         await recordAuditEvent(tx, actor, {
           action: "member.import",
           entityType: "Member",
-          after: { fileName: file.fileName.slice(0, 200), format, rows: rows.length, ...counts, unchanged: plan.unchanged },
+          after: {
+            fileName: file.fileName.slice(0, 200),
+            format,
+            rows: rows.length,
+            ...counts,
+            unchanged: plan.unchanged,
+          },
         });
-        return { status: "imported" as const, ...counts, unchanged: plan.unchanged, ignoredColumns };
+        return {
+          status: "imported" as const,
+          ...counts,
+          unchanged: plan.unchanged,
+          ignoredColumns,
+        };
       },
       // Measured on 2 cores: 20,000 new members in about 10 s; the limit leaves room for a slow disk.
       { timeoutMs: 120_000 },
@@ -84,7 +127,12 @@ export async function importMembers(actor: Actor, file: { fileName: string; byte
 }
 
 function rejected(issues: ImportIssue[], ignoredColumns: string[]): ImportMembersResult {
-  return { status: "rejected", issues: issues.slice(0, MAX_REPORTED_ISSUES), issueCount: issues.length, ignoredColumns };
+  return {
+    status: "rejected",
+    issues: issues.slice(0, MAX_REPORTED_ISSUES),
+    issueCount: issues.length,
+    ignoredColumns,
+  };
 }
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
@@ -100,7 +148,8 @@ async function planImport(
   rows: ParsedRosterRow[],
   headers: RosterHeaders,
 ): Promise<{ issues: ImportIssue[] } | { planned: Planned[]; unchanged: number }> {
-  const column = (key: ImportMemberColumn) => headers[key] ?? ROSTER_COLUMNS.find((c) => c.key === key)?.header ?? key;
+  const column = (key: ImportMemberColumn) =>
+    headers[key] ?? ROSTER_COLUMNS.find((c) => c.key === key)?.header ?? key;
   const issues: ImportIssue[] = [];
   const issue = (row: ParsedRosterRow, key: ImportMemberColumn, reason: string) =>
     issues.push({ row: row.rowNumber, column: column(key), reason });
@@ -121,7 +170,8 @@ async function planImport(
   // actor's scope is refused below rather than silently duplicated.
   const existingByNumber = new Map<string, Awaited<ReturnType<typeof loadExisting>>[number]>();
   for (const part of chunks(rows.map((r) => r.data.number))) {
-    for (const member of await loadExisting(tx, actor.tenantId, part)) existingByNumber.set(member.number, member);
+    for (const member of await loadExisting(tx, actor.tenantId, part))
+      existingByNumber.set(member.number, member);
   }
   const openMembership = new Map<string, { id: string; validFrom: Date }>();
   for (const part of chunks([...existingByNumber.values()].map((m) => m.id))) {
@@ -130,7 +180,8 @@ async function planImport(
       orderBy: { validFrom: "asc" },
       select: { id: true, memberId: true, validFrom: true },
     });
-    for (const m of memberships) openMembership.set(m.memberId, { id: m.id, validFrom: m.validFrom });
+    for (const m of memberships)
+      openMembership.set(m.memberId, { id: m.id, validFrom: m.validFrom });
   }
 
   const today = todayInShanghai();
@@ -205,7 +256,11 @@ async function planImport(
       ...(data.fullMemberAt !== undefined && { fullMemberAt: data.fullMemberAt }),
     };
     if (after.status === "PROBATIONARY" && after.fullMemberAt) {
-      issue(row, data.fullMemberAt !== undefined ? "fullMemberAt" : "status", "预备党员不应有转正日期（名册中已有转正日期）");
+      issue(
+        row,
+        data.fullMemberAt !== undefined ? "fullMemberAt" : "status",
+        "预备党员不应有转正日期（名册中已有转正日期）",
+      );
       continue;
     }
     let transfer: Extract<Planned, { kind: "update" }>["transfer"] = null;
@@ -224,7 +279,13 @@ async function planImport(
         );
         continue;
       }
-      transfer = { fromOrgId: existing.orgId, fromOrgCode: existing.org.code, to: org, from, membershipId: current?.id ?? null };
+      transfer = {
+        fromOrgId: existing.orgId,
+        fromOrgCode: existing.org.code,
+        to: org,
+        from,
+        membershipId: current?.id ?? null,
+      };
     }
     const changed = Object.keys(changedFields(before, after).after).length > 0;
     if (!changed && !transfer) {
@@ -254,25 +315,47 @@ function loadExisting(tx: TenantTx, tenantId: string, numbers: string[]) {
 
 async function applyImport(tx: TenantTx, actor: Actor, planned: Planned[]) {
   const tenantId = actor.tenantId;
-  const creates = planned.filter((p): p is Extract<Planned, { kind: "create" }> => p.kind === "create");
-  const updates = planned.filter((p): p is Extract<Planned, { kind: "update" }> => p.kind === "update");
-  const transfers = updates.flatMap((u) => (u.transfer ? [{ ...u.transfer, memberId: u.id, rowNumber: u.rowNumber }] : []));
+  const creates = planned.filter(
+    (p): p is Extract<Planned, { kind: "create" }> => p.kind === "create",
+  );
+  const updates = planned.filter(
+    (p): p is Extract<Planned, { kind: "update" }> => p.kind === "update",
+  );
+  const transfers = updates.flatMap((u) =>
+    u.transfer ? [{ ...u.transfer, memberId: u.id, rowNumber: u.rowNumber }] : [],
+  );
   const events: AuditInput[] = [];
 
-  await insertMembers(tx, tenantId, creates.map((c) => ({ id: c.id, orgId: c.org.id, snapshot: c.fields })));
+  await insertMembers(
+    tx,
+    tenantId,
+    creates.map((c) => ({ id: c.id, orgId: c.org.id, snapshot: c.fields })),
+  );
   for (const c of creates) {
     events.push({
       action: "member.create",
       entityType: "Member",
       entityId: c.id,
-      after: { ...c.fields, orgId: c.org.id, orgCode: c.org.code, orgFrom: c.from, source: "import", row: c.rowNumber },
+      after: {
+        ...c.fields,
+        orgId: c.org.id,
+        orgCode: c.org.code,
+        orgFrom: c.from,
+        source: "import",
+        row: c.rowNumber,
+      },
     });
   }
 
   const updated = await updateMembers(
     tx,
     tenantId,
-    updates.map((u) => ({ id: u.id, version: u.version, orgId: u.transfer?.to.id ?? u.currentOrgId, snapshot: u.after })),
+    updates.map((u) => ({
+      id: u.id,
+      version: u.version,
+      orgId: u.transfer?.to.id ?? u.currentOrgId,
+      snapshot: u.after,
+    })),
   );
   // Someone edited one of these members after we read it: the whole import rolls back.
   if (updated !== updates.length) throw conflict("导入期间名册被他人修改，请重新导入");
@@ -294,8 +377,18 @@ async function applyImport(tx: TenantTx, actor: Actor, planned: Planned[]) {
     transfers.flatMap((t) => (t.membershipId ? [{ id: t.membershipId, validTo: t.from }] : [])),
   );
   await insertMemberships(tx, tenantId, [
-    ...creates.map((c) => ({ memberId: c.id, orgId: c.org.id, validFrom: c.from, reason: "名册导入" })),
-    ...transfers.map((t) => ({ memberId: t.memberId, orgId: t.to.id, validFrom: t.from, reason: "名册导入" })),
+    ...creates.map((c) => ({
+      memberId: c.id,
+      orgId: c.org.id,
+      validFrom: c.from,
+      reason: "名册导入",
+    })),
+    ...transfers.map((t) => ({
+      memberId: t.memberId,
+      orgId: t.to.id,
+      validFrom: t.from,
+      reason: "名册导入",
+    })),
   ]);
   for (const t of transfers) {
     events.push({
@@ -303,7 +396,13 @@ async function applyImport(tx: TenantTx, actor: Actor, planned: Planned[]) {
       entityType: "Member",
       entityId: t.memberId,
       before: { orgId: t.fromOrgId, orgCode: t.fromOrgCode },
-      after: { orgId: t.to.id, orgCode: t.to.code, effectiveDate: t.from, source: "import", row: t.rowNumber },
+      after: {
+        orgId: t.to.id,
+        orgCode: t.to.code,
+        effectiveDate: t.from,
+        source: "import",
+        row: t.rowNumber,
+      },
     });
   }
   await insertAuditEvents(tx, actor, events);

@@ -4,14 +4,24 @@ import { orgScopeWhere } from "../../authz/scope";
 import { withTenant } from "../../tenant-tx";
 import { MEMBER_ORG_LEVELS } from "./member-rules";
 
-export type MemberOrgOption = { id: string; name: string; nameEn: string | null; code: string; level: OrgLevel; depth: number };
+export type MemberOrgOption = {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  code: string;
+  level: OrgLevel;
+  depth: number;
+};
 
 /**
  * Open organizations for the roster's pickers, in tree order (parents before their children,
  * siblings by sort order and name) with depth relative to the actor's scope roots:
  * "read" — the roster filter; "manage" — where the actor may create or transfer members to.
  */
-export async function listMemberOrgs(actor: Actor, purpose: "read" | "manage"): Promise<MemberOrgOption[]> {
+export async function listMemberOrgs(
+  actor: Actor,
+  purpose: "read" | "manage",
+): Promise<MemberOrgOption[]> {
   const permission = purpose === "read" ? "member.read" : "member.manage";
   const orgs = await withTenant(actor.tenantId, (tx) =>
     tx.organization.findMany({
@@ -22,7 +32,16 @@ export async function listMemberOrgs(actor: Actor, purpose: "read" | "manage"): 
           purpose === "manage" ? { level: { in: [...MEMBER_ORG_LEVELS] } } : {},
         ],
       },
-      select: { id: true, parentId: true, name: true, nameEn: true, code: true, level: true, depth: true, sortOrder: true },
+      select: {
+        id: true,
+        parentId: true,
+        name: true,
+        nameEn: true,
+        code: true,
+        level: true,
+        depth: true,
+        sortOrder: true,
+      },
     }),
   );
   const children = new Map<string | null, typeof orgs>();
@@ -38,7 +57,14 @@ export async function listMemberOrgs(actor: Actor, purpose: "read" | "manage"): 
       (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "zh-CN"),
     );
     for (const org of list) {
-      ordered.push({ id: org.id, name: org.name, nameEn: org.nameEn, code: org.code, level: org.level, depth });
+      ordered.push({
+        id: org.id,
+        name: org.name,
+        nameEn: org.nameEn,
+        code: org.code,
+        level: org.level,
+        depth,
+      });
       visit(org.id, depth + 1);
     }
   };

@@ -21,11 +21,18 @@ export async function listMembers(actor: Actor, query: MemberRosterQuery) {
         select: { path: true },
       });
       if (chosen.length === 0) return emptyPage(query);
-      filters.push({ org: { OR: chosen.flatMap((o) => [{ path: o.path }, { path: { startsWith: o.path + "/" } }]) } });
+      filters.push({
+        org: {
+          OR: chosen.flatMap((o) => [{ path: o.path }, { path: { startsWith: o.path + "/" } }]),
+        },
+      });
     }
     if (query.q) {
       filters.push({
-        OR: [{ name: { contains: query.q, mode: "insensitive" } }, { number: { contains: query.q, mode: "insensitive" } }],
+        OR: [
+          { name: { contains: query.q, mode: "insensitive" } },
+          { number: { contains: query.q, mode: "insensitive" } },
+        ],
       });
     }
     if (query.category) filters.push({ category: query.category });

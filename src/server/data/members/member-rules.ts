@@ -1,5 +1,12 @@
 import { Prisma } from "@/generated/prisma/client";
-import type { CadreLevel, DevelopmentStage, Gender, MemberCategory, MemberStatus, OrgLevel } from "@/generated/prisma/enums";
+import type {
+  CadreLevel,
+  DevelopmentStage,
+  Gender,
+  MemberCategory,
+  MemberStatus,
+  OrgLevel,
+} from "@/generated/prisma/enums";
 import { AppError } from "../../errors";
 import { dateOnly } from "../organizations/org-rules";
 
@@ -16,7 +23,8 @@ export function memberOrgProblem(
   fromIso: string,
 ): { field: "org" | "date"; message: string } | null {
   if (org.validTo) return { field: "org", message: "该组织已撤销，不能编入党员" };
-  if (!MEMBER_ORG_LEVELS.includes(org.level)) return { field: "org", message: "党员不能直接编入该层级的组织" };
+  if (!MEMBER_ORG_LEVELS.includes(org.level))
+    return { field: "org", message: "党员不能直接编入该层级的组织" };
   if (dateOnly(fromIso) < org.validFrom) {
     return { field: "date", message: `日期早于该组织的成立日期（${isoDay(org.validFrom)}）` };
   }
@@ -46,11 +54,15 @@ export type MemberSnapshot = {
   fullMemberAt: string | null;
 };
 
-export function snapshotOf(m: MemberSnapshot | (Omit<MemberSnapshot, "birthDate" | "joinedAt" | "fullMemberAt"> & {
-  birthDate: Date | string | null;
-  joinedAt: Date | string | null;
-  fullMemberAt: Date | string | null;
-})): MemberSnapshot {
+export function snapshotOf(
+  m:
+    | MemberSnapshot
+    | (Omit<MemberSnapshot, "birthDate" | "joinedAt" | "fullMemberAt"> & {
+        birthDate: Date | string | null;
+        joinedAt: Date | string | null;
+        fullMemberAt: Date | string | null;
+      }),
+): MemberSnapshot {
   const day = (v: Date | string | null) => (v instanceof Date ? isoOrNull(v) : v);
   return {
     number: m.number,

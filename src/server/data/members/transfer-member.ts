@@ -14,7 +14,10 @@ import { fieldError, isoDay, memberOrgProblem } from "./member-rules";
  * on that date ([validFrom, validTo) ranges) and a new one opens, so records dated before the
  * transfer still belong to the old organization. The actor must manage both organizations.
  */
-export async function transferMember(actor: Actor, input: TransferMemberInput): Promise<{ id: string }> {
+export async function transferMember(
+  actor: Actor,
+  input: TransferMemberInput,
+): Promise<{ id: string }> {
   return withTenant(actor.tenantId, async (tx) => {
     const member = await findMemberInScopeOrThrow(tx, actor, input.memberId);
     if (!can(actor, "member.manage", member.org.path)) throw forbidden();
@@ -28,8 +31,10 @@ export async function transferMember(actor: Actor, input: TransferMemberInput): 
     if (!target) throw fieldError("toOrgId", "所选组织不存在或不在您的管理范围内");
     if (target.id === member.orgId) throw fieldError("toOrgId", "转入组织与当前所在组织相同");
     const problem = memberOrgProblem(target, input.effectiveDate);
-    if (problem) throw fieldError(problem.field === "org" ? "toOrgId" : "effectiveDate", problem.message);
-    if (input.effectiveDate > todayInShanghai()) throw fieldError("effectiveDate", "生效日期不能晚于今天");
+    if (problem)
+      throw fieldError(problem.field === "org" ? "toOrgId" : "effectiveDate", problem.message);
+    if (input.effectiveDate > todayInShanghai())
+      throw fieldError("effectiveDate", "生效日期不能晚于今天");
 
     const current = await tx.membership.findFirst({
       where: { tenantId: actor.tenantId, memberId: member.id, validTo: null },
@@ -38,11 +43,19 @@ export async function transferMember(actor: Actor, input: TransferMemberInput): 
     });
     const effective = dateOnly(input.effectiveDate);
     if (current && effective <= current.validFrom) {
-      throw fieldError("effectiveDate", `生效日期须晚于进入当前组织的日期（${isoDay(current.validFrom)}）`);
+      throw fieldError(
+        "effectiveDate",
+        `生效日期须晚于进入当前组织的日期（${isoDay(current.validFrom)}）`,
+      );
     }
 
     const { count } = await tx.member.updateMany({
-      where: { tenantId: actor.tenantId, id: member.id, version: input.version, orgId: member.orgId },
+      where: {
+        tenantId: actor.tenantId,
+        id: member.id,
+        version: input.version,
+        orgId: member.orgId,
+      },
       data: { orgId: target.id, version: { increment: 1 } },
     });
     if (count === 0) throw conflict();
@@ -53,14 +66,25 @@ export async function transferMember(actor: Actor, input: TransferMemberInput): 
       });
     }
     await tx.membership.create({
-      data: { tenantId: actor.tenantId, memberId: member.id, orgId: target.id, validFrom: effective, reason: input.reason },
+      data: {
+        tenantId: actor.tenantId,
+        memberId: member.id,
+        orgId: target.id,
+        validFrom: effective,
+        reason: input.reason,
+      },
     });
     await recordAuditEvent(tx, actor, {
       action: "member.transfer",
       entityType: "Member",
       entityId: member.id,
       before: { orgId: member.orgId, orgCode: member.org.code },
-      after: { orgId: target.id, orgCode: target.code, effectiveDate: input.effectiveDate, reason: input.reason },
+      after: {
+        orgId: target.id,
+        orgCode: target.code,
+        effectiveDate: input.effectiveDate,
+        reason: input.reason,
+      },
     });
     return { id: member.id };
   });

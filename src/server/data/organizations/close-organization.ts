@@ -18,9 +18,13 @@ export async function closeOrganization(actor: Actor, input: CloseOrganizationIn
     if (org.level === "SCHOOL") throw new AppError("VALIDATION", "校党委不能撤销");
     const effective = dateOnly(input.effectiveDate);
     if (effective < org.validFrom) {
-      throw new AppError("VALIDATION", "撤销日期早于成立日期", { effectiveDate: ["撤销日期早于成立日期"] });
+      throw new AppError("VALIDATION", "撤销日期早于成立日期", {
+        effectiveDate: ["撤销日期早于成立日期"],
+      });
     }
-    const openChildren = await tx.organization.count({ where: { tenantId: actor.tenantId, parentId: org.id, validTo: null } });
+    const openChildren = await tx.organization.count({
+      where: { tenantId: actor.tenantId, parentId: org.id, validTo: null },
+    });
     if (openChildren > 0) {
       throw new AppError("VALIDATION", `还有 ${openChildren} 个下级组织，请先调整或撤销`);
     }
@@ -32,10 +36,14 @@ export async function closeOrganization(actor: Actor, input: CloseOrganizationIn
     if (input.mergedIntoId) {
       const into = await findOrgInScopeOrThrow(tx, actor, input.mergedIntoId, "org.manage");
       if (into.id === org.id || into.validTo) {
-        throw new AppError("VALIDATION", "请选择另一个现有组织", { mergedIntoId: ["请选择另一个现有组织"] });
+        throw new AppError("VALIDATION", "请选择另一个现有组织", {
+          mergedIntoId: ["请选择另一个现有组织"],
+        });
       }
       if (into.level !== org.level) {
-        throw new AppError("VALIDATION", "只能并入同一层级的组织", { mergedIntoId: ["只能并入同一层级的组织"] });
+        throw new AppError("VALIDATION", "只能并入同一层级的组织", {
+          mergedIntoId: ["只能并入同一层级的组织"],
+        });
       }
       target = into;
     } else if (members.length > 0) {
@@ -56,7 +64,12 @@ export async function closeOrganization(actor: Actor, input: CloseOrganizationIn
     if (target) {
       const memberIds = members.map((m) => m.id);
       await tx.membership.updateMany({
-        where: { tenantId: actor.tenantId, memberId: { in: memberIds }, orgId: org.id, validTo: null },
+        where: {
+          tenantId: actor.tenantId,
+          memberId: { in: memberIds },
+          orgId: org.id,
+          validTo: null,
+        },
         data: { validTo: effective },
       });
       await tx.membership.createMany({
@@ -73,7 +86,14 @@ export async function closeOrganization(actor: Actor, input: CloseOrganizationIn
         data: { orgId: target.id, version: { increment: 1 } },
       });
       await tx.orgLineage.create({
-        data: { tenantId: actor.tenantId, fromOrgId: org.id, toOrgId: target.id, kind: "MERGE", date: effective, note: input.note },
+        data: {
+          tenantId: actor.tenantId,
+          fromOrgId: org.id,
+          toOrgId: target.id,
+          kind: "MERGE",
+          date: effective,
+          note: input.note,
+        },
       });
     }
     await recordAuditEvent(tx, actor, {
@@ -81,7 +101,12 @@ export async function closeOrganization(actor: Actor, input: CloseOrganizationIn
       entityType: "Organization",
       entityId: org.id,
       before: { validTo: null },
-      after: { validTo: input.effectiveDate, mergedIntoId: target?.id ?? null, movedMembers: target ? members.length : 0, note: input.note },
+      after: {
+        validTo: input.effectiveDate,
+        mergedIntoId: target?.id ?? null,
+        movedMembers: target ? members.length : 0,
+        note: input.note,
+      },
     });
   });
 }

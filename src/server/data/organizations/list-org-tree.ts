@@ -29,7 +29,17 @@ export async function listOrgTree(actor: Actor): Promise<OrgTreeNode[]> {
     const orgs = await tx.organization.findMany({
       where: { AND: [orgScopeWhere(actor, "org.read"), { validTo: null }] },
       orderBy: [{ depth: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
-      select: { id: true, parentId: true, path: true, depth: true, name: true, nameEn: true, code: true, level: true, kind: true },
+      select: {
+        id: true,
+        parentId: true,
+        path: true,
+        depth: true,
+        name: true,
+        nameEn: true,
+        code: true,
+        level: true,
+        kind: true,
+      },
     });
     const counts = await tx.member.groupBy({
       by: ["orgId"],

@@ -16,14 +16,18 @@ export async function moveOrganization(actor: Actor, input: MoveOrganizationInpu
   return withTenant(actor.tenantId, async (tx) => {
     const org = await findOrgInScopeOrThrow(tx, actor, input.id, "org.manage");
     const newParent = await findOrgInScopeOrThrow(tx, actor, input.newParentId, "org.manage");
-    const fail = (message: string) => new AppError("VALIDATION", message, { newParentId: [message] });
+    const fail = (message: string) =>
+      new AppError("VALIDATION", message, { newParentId: [message] });
     if (org.validTo) throw fail("已撤销的组织不能调整");
     if (newParent.validTo) throw fail("新的上级组织已撤销");
     if (newParent.id === org.parentId) throw fail("新的上级与当前上级相同");
     if (isWithinSubtree(newParent.path, org.path)) throw fail("不能移到自身或其下级组织之下");
     if (!canNestUnder(org.level, newParent.level)) throw fail("该组织的层级不能设在所选上级之下");
     const effective = dateOnly(input.effectiveDate);
-    if (effective < org.validFrom) throw new AppError("VALIDATION", "生效日期早于组织成立日期", { effectiveDate: ["生效日期早于组织成立日期"] });
+    if (effective < org.validFrom)
+      throw new AppError("VALIDATION", "生效日期早于组织成立日期", {
+        effectiveDate: ["生效日期早于组织成立日期"],
+      });
 
     const claimed = await tx.organization.updateMany({
       where: { tenantId: actor.tenantId, id: org.id, version: input.version },
@@ -35,7 +39,10 @@ export async function moveOrganization(actor: Actor, input: MoveOrganizationInpu
     const newPath = `${newParent.path}/${org.id}`;
     const depthShift = newParent.depth + 1 - org.depth;
     const subtree = await tx.organization.findMany({
-      where: { tenantId: actor.tenantId, OR: [{ id: org.id }, { path: { startsWith: oldPath + "/" } }] },
+      where: {
+        tenantId: actor.tenantId,
+        OR: [{ id: org.id }, { path: { startsWith: oldPath + "/" } }],
+      },
       select: { id: true, parentId: true, path: true },
     });
     // One statement rewrites the whole subtree's paths, so a reader never sees half a move.
@@ -65,7 +72,12 @@ export async function moveOrganization(actor: Actor, input: MoveOrganizationInpu
       entityType: "Organization",
       entityId: org.id,
       before: { parentId: org.parentId, path: oldPath },
-      after: { parentId: newParent.id, path: newPath, effectiveDate: input.effectiveDate, movedNodes: subtree.length },
+      after: {
+        parentId: newParent.id,
+        path: newPath,
+        effectiveDate: input.effectiveDate,
+        movedNodes: subtree.length,
+      },
     });
   });
 }

@@ -10,16 +10,31 @@ export async function updateOrganization(actor: Actor, input: UpdateOrganization
   return withTenant(actor.tenantId, async (tx) => {
     const before = await findOrgInScopeOrThrow(tx, actor, input.id, "org.manage");
     if (before.code !== input.code) {
-      const duplicate = await tx.organization.findFirst({ where: { tenantId: actor.tenantId, code: input.code }, select: { id: true } });
-      if (duplicate) throw new AppError("VALIDATION", "组织编码已被使用", { code: ["组织编码已被使用"] });
+      const duplicate = await tx.organization.findFirst({
+        where: { tenantId: actor.tenantId, code: input.code },
+        select: { id: true },
+      });
+      if (duplicate)
+        throw new AppError("VALIDATION", "组织编码已被使用", { code: ["组织编码已被使用"] });
     }
-    const fields = { name: input.name, nameEn: input.nameEn, code: input.code, kind: input.kind, sortOrder: input.sortOrder };
+    const fields = {
+      name: input.name,
+      nameEn: input.nameEn,
+      code: input.code,
+      kind: input.kind,
+      sortOrder: input.sortOrder,
+    };
     const { count } = await tx.organization.updateMany({
       where: { tenantId: actor.tenantId, id: input.id, version: input.version },
       data: { ...fields, version: { increment: 1 } },
     });
     if (count === 0) throw conflict();
     const diff = changedFields(before, fields);
-    await recordAuditEvent(tx, actor, { action: "org.update", entityType: "Organization", entityId: input.id, ...diff });
+    await recordAuditEvent(tx, actor, {
+      action: "org.update",
+      entityType: "Organization",
+      entityId: input.id,
+      ...diff,
+    });
   });
 }

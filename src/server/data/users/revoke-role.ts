@@ -4,7 +4,13 @@ import { orgScopeWhere, requirePermission } from "../../authz/scope";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { AppError, conflict, notFound } from "../../errors";
 import { withTenant } from "../../tenant-tx";
-import { holdsOrgAdminOver, isRootPath, lockUser, requireAnotherRootAdmin, isUuid } from "./user-scope";
+import {
+  holdsOrgAdminOver,
+  isRootPath,
+  lockUser,
+  requireAnotherRootAdmin,
+  isUuid,
+} from "./user-scope";
 
 /**
  * Revokes a role assignment: sets revokedAt, never deletes, so the audit trail keeps who

@@ -9,7 +9,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { MemberOrgOption } from "@/server/data/members/list-member-orgs";
 import { orgOptionLabel } from "../../_components/member-fields";
 
-type Props = { memberId: string; version: number; currentOrgName: string; targets: MemberOrgOption[]; today: string };
+type Props = {
+  memberId: string;
+  version: number;
+  currentOrgName: string;
+  targets: MemberOrgOption[];
+  today: string;
+};
 
 export function TransferMemberForm({ memberId, version, currentOrgName, targets, today }: Props) {
   const t = useTranslations("members.transfer");
@@ -20,7 +26,13 @@ export function TransferMemberForm({ memberId, version, currentOrgName, targets,
   const e = state?.ok === false ? state.fieldErrors : undefined;
   const message = state?.ok ? { ok: true as const, message: t("done") } : state;
   return (
-    <form key={formKey(state)} action={action} noValidate aria-labelledby="transfer-h" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4">
+    <form
+      key={formKey(state)}
+      action={action}
+      noValidate
+      aria-labelledby="transfer-h"
+      className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4"
+    >
       <h2 id="transfer-h" className="font-semibold">
         {t("title")}
       </h2>
@@ -34,7 +46,13 @@ export function TransferMemberForm({ memberId, version, currentOrgName, targets,
         <>
           <Field name="toOrgId" label={t("toOrg")} errors={e?.toOrgId}>
             {(p) => (
-              <select {...p} name="toOrgId" required defaultValue={v?.toOrgId ?? ""} className={inputClass}>
+              <select
+                {...p}
+                name="toOrgId"
+                required
+                defaultValue={v?.toOrgId ?? ""}
+                className={inputClass}
+              >
                 <option value="">{tm("choose")}</option>
                 {targets.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -44,11 +62,34 @@ export function TransferMemberForm({ memberId, version, currentOrgName, targets,
               </select>
             )}
           </Field>
-          <Field name="effectiveDate" label={t("effectiveDate")} hint={t("effectiveHint")} errors={e?.effectiveDate}>
-            {(p) => <input {...p} type="date" name="effectiveDate" required max={today} defaultValue={v?.effectiveDate ?? today} className={inputClass} />}
+          <Field
+            name="effectiveDate"
+            label={t("effectiveDate")}
+            hint={t("effectiveHint")}
+            errors={e?.effectiveDate}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                name="effectiveDate"
+                required
+                max={today}
+                defaultValue={v?.effectiveDate ?? today}
+                className={inputClass}
+              />
+            )}
           </Field>
           <Field name="reason" label={t("reason")} hint={t("reasonHint")} errors={e?.reason}>
-            {(p) => <input {...p} name="reason" maxLength={200} defaultValue={v?.reason ?? ""} className={inputClass} />}
+            {(p) => (
+              <input
+                {...p}
+                name="reason"
+                maxLength={200}
+                defaultValue={v?.reason ?? ""}
+                className={inputClass}
+              />
+            )}
           </Field>
           <FormMessage state={message} />
           <div>

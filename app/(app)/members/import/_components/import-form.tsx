@@ -32,7 +32,9 @@ export function ImportForm() {
       lines.push([row, column, issue.reason].map(csvCell).join(","));
     }
     // With a BOM, so that Excel and WPS open the Chinese text correctly.
-    const blob = new Blob(["\uFEFF" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+    const blob = new Blob(["\uFEFF" + lines.join("\r\n") + "\r\n"], {
+      type: "text/csv;charset=utf-8",
+    });
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
     link.href = url;
@@ -44,7 +46,12 @@ export function ImportForm() {
   return (
     <div className="grid gap-4">
       <form action={action} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4">
-        <Field name="file" label={t("file")} hint={t("fileHint")} errors={failed?.fieldErrors?.file}>
+        <Field
+          name="file"
+          label={t("file")}
+          hint={t("fileHint")}
+          errors={failed?.fieldErrors?.file}
+        >
           {(p) => (
             <input
               {...p}
@@ -63,7 +70,11 @@ export function ImportForm() {
       </form>
 
       {result?.status === "imported" ? (
-        <section aria-labelledby="import-done-h" role="status" className="rounded-lg border border-green-200 bg-green-50 p-4">
+        <section
+          aria-labelledby="import-done-h"
+          role="status"
+          className="rounded-lg border border-green-200 bg-green-50 p-4"
+        >
           <h2 id="import-done-h" className="font-semibold text-green-900">
             ✓ {t("imported")}
           </h2>
@@ -83,7 +94,9 @@ export function ImportForm() {
             ))}
           </dl>
           {result.ignoredColumns.length ? (
-            <p className="mt-2 text-sm text-stone-700">{t("ignored", { columns: result.ignoredColumns.join("、") })}</p>
+            <p className="mt-2 text-sm text-stone-700">
+              {t("ignored", { columns: result.ignoredColumns.join("、") })}
+            </p>
           ) : null}
           <div className="mt-3">
             <LinkButton href="/members" variant="secondary">
@@ -95,14 +108,22 @@ export function ImportForm() {
 
       {result?.status === "rejected" ? (
         <section aria-labelledby="import-rejected-h" className="grid gap-3">
-          <h2 id="import-rejected-h" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+          <h2
+            id="import-rejected-h"
+            role="alert"
+            className="rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+          >
             ✗ {t("rejected", { count: result.issueCount })}
           </h2>
           {result.issueCount > result.issues.length ? (
-            <p className="text-sm text-stone-700">{t("truncated", { shown: result.issues.length, count: result.issueCount })}</p>
+            <p className="text-sm text-stone-700">
+              {t("truncated", { shown: result.issues.length, count: result.issueCount })}
+            </p>
           ) : null}
           {result.ignoredColumns.length ? (
-            <p className="text-sm text-stone-700">{t("ignored", { columns: result.ignoredColumns.join("、") })}</p>
+            <p className="text-sm text-stone-700">
+              {t("ignored", { columns: result.ignoredColumns.join("、") })}
+            </p>
           ) : null}
           <div>
             <button
@@ -118,9 +139,15 @@ export function ImportForm() {
               <caption className="sr-only">{t("reportCaption")}</caption>
               <thead className="sticky top-0 bg-stone-50 text-stone-700">
                 <tr>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">{t("row")}</th>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">{t("reportColumn")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("reason")}</th>
+                  <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                    {t("row")}
+                  </th>
+                  <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                    {t("reportColumn")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t("reason")}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100">

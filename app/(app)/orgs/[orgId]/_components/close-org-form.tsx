@@ -8,14 +8,29 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { OrgSelect, type OrgOption } from "../../_components/org-select";
 
-export function CloseOrgForm({ orgId, version, targets, today }: { orgId: string; version: number; targets: OrgOption[]; today: string }) {
+export function CloseOrgForm({
+  orgId,
+  version,
+  targets,
+  today,
+}: {
+  orgId: string;
+  version: number;
+  targets: OrgOption[];
+  today: string;
+}) {
   const t = useTranslations("orgs.form");
   const tc = useTranslations("common");
   const [state, action] = useActionState(closeOrganizationAction, undefined);
   const v = state?.ok === false ? state.values : undefined;
   const e = state?.ok === false ? state.fieldErrors : undefined;
   return (
-    <form key={formKey(state)} action={action} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="close-org-h">
+    <form
+      key={formKey(state)}
+      action={action}
+      className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4"
+      aria-labelledby="close-org-h"
+    >
       <h2 id="close-org-h" className="font-semibold">
         {t("closeTitle")}
       </h2>
@@ -23,17 +38,36 @@ export function CloseOrgForm({ orgId, version, targets, today }: { orgId: string
       <input type="hidden" name="id" value={orgId} />
       <input type="hidden" name="version" value={version} />
       <Field name="mergedIntoId" label={t("mergedInto")} errors={e?.mergedIntoId}>
-        {(p) => <OrgSelect fieldProps={p} name="mergedIntoId" options={targets} defaultValue={v?.mergedIntoId} placeholder={t("noMerge")} />}
+        {(p) => (
+          <OrgSelect
+            fieldProps={p}
+            name="mergedIntoId"
+            options={targets}
+            defaultValue={v?.mergedIntoId}
+            placeholder={t("noMerge")}
+          />
+        )}
       </Field>
       <Field name="effectiveDate" label={t("effectiveDate")} errors={e?.effectiveDate}>
-        {(p) => <input {...p} type="date" name="effectiveDate" defaultValue={v?.effectiveDate ?? today} className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            type="date"
+            name="effectiveDate"
+            defaultValue={v?.effectiveDate ?? today}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name="note" label={t("note")} errors={e?.note}>
         {(p) => <input {...p} name="note" defaultValue={v?.note} className={inputClass} />}
       </Field>
       <FormMessage state={state} />
       <div>
-        <SubmitButton pendingText={tc("actions.saving")} className="inline-flex min-h-11 items-center rounded-md border border-red-800 bg-white px-4 py-2 text-base font-medium text-red-800 hover:bg-red-50">
+        <SubmitButton
+          pendingText={tc("actions.saving")}
+          className="inline-flex min-h-11 items-center rounded-md border border-red-800 bg-white px-4 py-2 text-base font-medium text-red-800 hover:bg-red-50"
+        >
           {t("close")}
         </SubmitButton>
       </div>

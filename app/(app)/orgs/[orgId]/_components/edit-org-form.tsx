@@ -8,7 +8,17 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ORG_KINDS } from "@/lib/schemas/organization";
 
-type Props = { org: { id: string; version: number; name: string; nameEn: string; code: string; kind: string; sortOrder: number } };
+type Props = {
+  org: {
+    id: string;
+    version: number;
+    name: string;
+    nameEn: string;
+    code: string;
+    kind: string;
+    sortOrder: number;
+  };
+};
 
 export function EditOrgForm({ org }: Props) {
   const t = useTranslations("orgs.form");
@@ -17,20 +27,36 @@ export function EditOrgForm({ org }: Props) {
   const v = state?.ok === false ? state.values : undefined;
   const e = state?.ok === false ? state.fieldErrors : undefined;
   return (
-    <form key={formKey(state)} action={action} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="edit-org-h">
+    <form
+      key={formKey(state)}
+      action={action}
+      className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4"
+      aria-labelledby="edit-org-h"
+    >
       <h2 id="edit-org-h" className="font-semibold">
         {t("editTitle")}
       </h2>
       <input type="hidden" name="id" value={org.id} />
       <input type="hidden" name="version" value={org.version} />
       <Field name="name" label={t("name")} errors={e?.name}>
-        {(p) => <input {...p} name="name" defaultValue={v?.name ?? org.name} className={inputClass} />}
+        {(p) => (
+          <input {...p} name="name" defaultValue={v?.name ?? org.name} className={inputClass} />
+        )}
       </Field>
       <Field name="nameEn" label={t("nameEn")} errors={e?.nameEn}>
-        {(p) => <input {...p} name="nameEn" defaultValue={v?.nameEn ?? org.nameEn} className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="nameEn"
+            defaultValue={v?.nameEn ?? org.nameEn}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name="code" label={t("code")} hint={t("codeHint")} errors={e?.code}>
-        {(p) => <input {...p} name="code" defaultValue={v?.code ?? org.code} className={inputClass} />}
+        {(p) => (
+          <input {...p} name="code" defaultValue={v?.code ?? org.code} className={inputClass} />
+        )}
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field name="kind" label={t("kind")} errors={e?.kind}>
@@ -45,7 +71,15 @@ export function EditOrgForm({ org }: Props) {
           )}
         </Field>
         <Field name="sortOrder" label={t("sortOrder")} errors={e?.sortOrder}>
-          {(p) => <input {...p} type="number" name="sortOrder" defaultValue={v?.sortOrder ?? String(org.sortOrder)} className={inputClass} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              name="sortOrder"
+              defaultValue={v?.sortOrder ?? String(org.sortOrder)}
+              className={inputClass}
+            />
+          )}
         </Field>
       </div>
       <FormMessage state={state} />

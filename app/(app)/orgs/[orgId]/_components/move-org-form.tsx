@@ -8,14 +8,29 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { OrgSelect, type OrgOption } from "../../_components/org-select";
 
-export function MoveOrgForm({ orgId, version, parents, today }: { orgId: string; version: number; parents: OrgOption[]; today: string }) {
+export function MoveOrgForm({
+  orgId,
+  version,
+  parents,
+  today,
+}: {
+  orgId: string;
+  version: number;
+  parents: OrgOption[];
+  today: string;
+}) {
   const t = useTranslations("orgs.form");
   const tc = useTranslations("common");
   const [state, action] = useActionState(moveOrganizationAction, undefined);
   const v = state?.ok === false ? state.values : undefined;
   const e = state?.ok === false ? state.fieldErrors : undefined;
   return (
-    <form key={formKey(state)} action={action} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="move-org-h">
+    <form
+      key={formKey(state)}
+      action={action}
+      className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4"
+      aria-labelledby="move-org-h"
+    >
       <h2 id="move-org-h" className="font-semibold">
         {t("moveTitle")}
       </h2>
@@ -23,10 +38,26 @@ export function MoveOrgForm({ orgId, version, parents, today }: { orgId: string;
       <input type="hidden" name="id" value={orgId} />
       <input type="hidden" name="version" value={version} />
       <Field name="newParentId" label={t("newParent")} errors={e?.newParentId}>
-        {(p) => <OrgSelect fieldProps={p} name="newParentId" options={parents} defaultValue={v?.newParentId} placeholder={t("choose")} />}
+        {(p) => (
+          <OrgSelect
+            fieldProps={p}
+            name="newParentId"
+            options={parents}
+            defaultValue={v?.newParentId}
+            placeholder={t("choose")}
+          />
+        )}
       </Field>
       <Field name="effectiveDate" label={t("effectiveDate")} errors={e?.effectiveDate}>
-        {(p) => <input {...p} type="date" name="effectiveDate" defaultValue={v?.effectiveDate ?? today} className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            type="date"
+            name="effectiveDate"
+            defaultValue={v?.effectiveDate ?? today}
+            className={inputClass}
+          />
+        )}
       </Field>
       <FormMessage state={state} />
       <div>
