@@ -1,8 +1,18 @@
+/// <reference types="vite/client" />
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { form, signInAs, signOut } from "../../setup/action-context";
 import { adminDb } from "../../setup/admin-db";
 import { createTenantFixture, type TenantFixture } from "../../factories/tenant-fixture";
-import { ACTION_CASES } from "./action-cases";
+import type { ActionCase } from "./action-cases";
+
+// Every `action-cases*.ts` file beside this one contributes its exported `*_CASES` arrays, so each
+// area adds its actions in a file of its own.
+const caseModules = import.meta.glob<Record<string, unknown>>("./action-cases*.ts", { eager: true });
+const ACTION_CASES: ActionCase[] = Object.values(caseModules).flatMap((module) =>
+  Object.entries(module)
+    .filter(([name, value]) => name.endsWith("_CASES") && Array.isArray(value))
+    .flatMap(([, value]) => value as ActionCase[]),
+);
 
 vi.mock("next/headers", async () => (await import("../../setup/action-context")).nextHeadersMock);
 vi.mock("next/cache", async () => (await import("../../setup/action-context")).nextCacheMock);

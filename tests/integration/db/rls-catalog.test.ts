@@ -68,7 +68,7 @@ describe("row-level security catalog", () => {
     expect(owned.rows).toEqual([]);
   });
 
-  it("gives the app no UPDATE or DELETE on the audit trail, and DELETE on nothing", async () => {
+  it("gives the app no UPDATE or DELETE on the audit trail, and DELETE only on a draft's attendance and campaign links", async () => {
     const { rows } = await admin.query<{ table_name: string; privilege_type: string }>(
       `SELECT table_name, privilege_type FROM information_schema.role_table_grants WHERE grantee = 'party_app'`,
     );
@@ -78,8 +78,18 @@ describe("row-level security catalog", () => {
         .map((r) => r.privilege_type)
         .sort(),
     ).toEqual(["INSERT", "SELECT"]);
-    expect(
-      rows.filter((r) => r.privilege_type === "DELETE" || r.privilege_type === "TRUNCATE"),
-    ).toEqual([]);
+    expect(rows.filter((r) => r.privilege_type === "TRUNCATE")).toEqual([]);
+    const deletable = rows
+      .filter((r) => r.privilege_type === "DELETE")
+      .map((r) => r.table_name)
+      .sort();
+    expect(deletable).toEqual(["ActivityAttendance", "ActivityCampaign"]);
+    // …and only while the record is a draft or returned: the policy says so.
+    const { rows: policies } = await admin.query<{ tablename: string; qual: string }>(
+      `SELECT tablename, qual FROM pg_policies WHERE cmd = 'DELETE' AND tablename = ANY($1)`,
+      [deletable],
+    );
+    expect(policies).toHaveLength(2);
+    for (const p of policies) expect(p.qual).toMatch(/DRAFT.*RETURNED/);
   });
 });
