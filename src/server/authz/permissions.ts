@@ -24,6 +24,18 @@ export const PERMISSIONS = {
   "campaign.read": ["ORG_ADMIN", "LEADER", "SECRETARY", "INSPECTOR"],
   /** Create campaigns (from templates or imports), edit quotas, phases and leadership groups. */
   "campaign.manage": ["ORG_ADMIN"],
+  /** See recorded activities, attendance and evidence over the subtree. */
+  "activity.read": ["ORG_ADMIN", "LEADER", "SECRETARY", "INSPECTOR"],
+  /** Record activities for an organization of the subtree (a secretary for their own branch). */
+  "activity.record": ["ORG_ADMIN", "SECRETARY"],
+  /**
+   * Review (approve, return) and void records. Held over a subtree, but a secretary reviews
+   * records of organizations strictly below their own, and members' self-reports of their
+   * branch; nobody reviews their own report. The data functions enforce those two rules.
+   */
+  "activity.review": ["ORG_ADMIN", "SECRETARY"],
+  /** Comment on and evaluate the pledges of members and organizations of the subtree. */
+  "pledge.evaluate": ["ORG_ADMIN", "SECRETARY"],
   /** Manage functional departments. */
   "department.manage": ["ORG_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
