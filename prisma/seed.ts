@@ -2,6 +2,8 @@
  * Seeds the demo universities (see prisma/demo-data.ts): 演示大学 (school code `demo`, about
  * 2,000 members, one login per role) and 示例理工大学 (school code `other`, 60 members, an
  * `admin` login) so tenant isolation can be seen. Every login's password is `demo1234`.
+ * 演示大学 also gets one campaign per seed template and about fifteen months of activity records
+ * linked to them (prisma/demo-activities.ts), so the campaign pages have something to show.
  *
  *   npx tsx prisma/seed.ts            seed (run the migrations first)
  *   npx tsx prisma/seed.ts --migrate  apply pending migrations, then seed, in one process
@@ -19,6 +21,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaClient, type Prisma } from "../src/generated/prisma/client";
 import { hashPassword } from "../src/server/auth/password";
+import { generateDemoActivities, type DemoActivityData } from "./demo-activities";
 import {
   generateDemoUniversity,
   MAIN_DEMO_UNIVERSITY,
@@ -48,6 +51,11 @@ export interface SeedDemoOptions {
    * "createMany": Prisma's createMany. Both write the same rows.
    */
   insertMode?: InsertMode;
+  /**
+   * School codes that also get the demo campaigns (one per seed template) and about fifteen
+   * months of activity records (prisma/demo-activities.ts). Default: the main demo university.
+   */
+  activitiesFor?: readonly string[];
   log?: (message: string) => void;
 }
 
@@ -57,6 +65,8 @@ export interface SeededTenant {
   /** false when the school code already existed and nothing was written. */
   created: boolean;
   counts: { organizations: number; departments: number; members: number; users: number };
+  /** The demo campaigns and records written with it, when it got them. */
+  activity?: { campaigns: number; activities: number; attendances: number; links: number };
 }
 
 export interface SeedDemoResult {
@@ -103,7 +113,10 @@ export async function seedDemo(
       ...spec,
       referenceDate: spec.referenceDate ?? referenceDate,
     });
-    await insertUniversity(db, university, await passwordHash(), options.insertMode);
+    const activityData = (options.activitiesFor ?? [MAIN_DEMO_UNIVERSITY.slug]).includes(spec.slug)
+      ? generateDemoActivities(university, { referenceDate: spec.referenceDate ?? referenceDate })
+      : undefined;
+    await insertUniversity(db, university, await passwordHash(), options.insertMode, activityData);
     const counts = {
       organizations: university.organizations.length,
       departments: university.departments.length,
@@ -115,19 +128,43 @@ export async function seedDemo(
         `${counts.departments} departments, ${counts.members} members, ${counts.users} logins ` +
         `in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
     );
-    tenants.push({ slug: spec.slug, tenantId: university.tenant.id, created: true, counts });
+    const activity = activityData
+      ? {
+          campaigns: activityData.campaigns.length,
+          activities: activityData.activities.length,
+          attendances: activityData.attendances.length,
+          links: activityData.links.length,
+        }
+      : undefined;
+    if (activity) {
+      log(
+        `  with ${activity.campaigns} demo campaigns, ${activity.activities} activity records, ` +
+          `${activity.attendances} attendance rows`,
+      );
+    }
+    tenants.push({
+      slug: spec.slug,
+      tenantId: university.tenant.id,
+      created: true,
+      counts,
+      ...(activity ? { activity } : {}),
+    });
   }
   return { tenants, ms: performance.now() - started };
 }
 
 export type InsertMode = "json" | "createMany";
 
-/** Writes one generated university, parents before children, in one transaction. */
+/**
+ * Writes one generated university, parents before children, in one transaction — with its demo
+ * campaigns and activity records when `activity` is given, so a failure leaves nothing behind.
+ */
 export async function insertUniversity(
   db: PrismaClient,
   u: DemoUniversity,
   passwordHash: string,
   mode: InsertMode = "json",
+  activity?: DemoActivityData,
 ): Promise<void> {
   // Rows typed against the generated client, so a schema change breaks the build, not the seed.
   const now = new Date();
@@ -160,6 +197,21 @@ export async function insertUniversity(
     ...r,
     createdAt: now,
   })) satisfies Prisma.RoleAssignmentCreateManyInput[];
+  const campaigns = (activity?.campaigns ?? []).map((c) => ({
+    ...c,
+    definition: c.definition as unknown as Prisma.InputJsonValue,
+    ...stamps,
+  })) satisfies Prisma.CampaignCreateManyInput[];
+  const leaders = (activity?.leaders ?? []).map((l) => ({
+    ...l,
+    createdAt: now,
+  })) satisfies Prisma.CampaignLeaderCreateManyInput[];
+  const activities = (activity?.activities ?? []).map((a) => ({
+    ...a,
+    ...stamps,
+  })) satisfies Prisma.ActivityCreateManyInput[];
+  const attendances = (activity?.attendances ?? []) satisfies Prisma.ActivityAttendanceCreateManyInput[];
+  const links = (activity?.links ?? []) satisfies Prisma.ActivityCampaignCreateManyInput[];
 
   await db.$transaction(
     async (tx) => {
@@ -172,6 +224,11 @@ export async function insertUniversity(
         await tx.membership.createMany({ data: memberships });
         await tx.user.createMany({ data: users });
         await tx.roleAssignment.createMany({ data: roles });
+        await tx.campaign.createMany({ data: campaigns });
+        await tx.campaignLeader.createMany({ data: leaders });
+        await tx.activity.createMany({ data: activities });
+        await tx.activityAttendance.createMany({ data: attendances });
+        await tx.activityCampaign.createMany({ data: links });
       } else {
         await insertJson(tx, "Organization", organizations);
         await insertJson(tx, "OrgPlacement", placements);
@@ -180,6 +237,11 @@ export async function insertUniversity(
         await insertJson(tx, "Membership", memberships);
         await insertJson(tx, "User", users);
         await insertJson(tx, "RoleAssignment", roles);
+        await insertJson(tx, "Campaign", campaigns);
+        await insertJson(tx, "CampaignLeader", leaders);
+        await insertJson(tx, "Activity", activities);
+        await insertJson(tx, "ActivityAttendance", attendances);
+        await insertJson(tx, "ActivityCampaign", links);
       }
     },
     { timeout: 300_000, maxWait: 60_000 },

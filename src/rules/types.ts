@@ -268,6 +268,8 @@ export const Phase = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   nameEn: z.string().optional(),
+  /** The phase's theme (e.g. 004's three periods each have one); shown, not evaluated. */
+  theme: z.string().optional(),
   startDate: IsoDate,
   endDate: IsoDate,
 });

@@ -1,0 +1,77 @@
+import { evaluateCampaign, parseCampaignFile, parseRecords, type CampaignEvaluation, type QuotaResult, type ResultStatus } from "@/rules";
+import type { Actor } from "../../authz/actor";
+import { isWithinSubtree, scopeRoots } from "../../authz/scope";
+import { AppError } from "../../errors";
+import type { EvaluationInput } from "./load-evaluation-input";
+
+export type EvaluationWindows = "all" | "current";
+
+/**
+ * Evaluates the input exactly as `rules-cli evaluate` does: both files validated by the rules
+ * module's parsers, then evaluateCampaign. The same data therefore gives the same output here
+ * and from the CLI on exportEvaluationInput's files.
+ */
+export function runEvaluation(input: EvaluationInput, asOf: string, windows: EvaluationWindows): CampaignEvaluation {
+  const file = parseCampaignFile(input.campaignFile);
+  if (!file.ok) throw new AppError("VALIDATION", `活动定义无效：${file.errors[0]?.path}: ${file.errors[0]?.message}`);
+  const records = parseRecords(input.recordsFile);
+  if (!records.ok) throw new AppError("VALIDATION", `活动记录无效：${records.errors[0]?.path}: ${records.errors[0]?.message}`);
+  return evaluateCampaign({
+    campaign: file.value.campaign,
+    organizations: file.value.organizations,
+    members: file.value.members,
+    records: records.value,
+    asOf,
+    windows,
+  });
+}
+
+/**
+ * Keeps the results of subjects inside the actor's campaign.read scope. Someone who reads the
+ * whole covered subtree gets the evaluation unchanged; anyone else gets the organizations inside
+ * their subtrees and the members whose current organization is inside them, and no population
+ * results (a share over the whole campaign would speak about subjects they may not see).
+ */
+export function restrictToScope(evaluation: CampaignEvaluation, actor: Actor, input: EvaluationInput, rootPath: string): CampaignEvaluation {
+  const roots = scopeRoots(actor, "campaign.read");
+  if (roots.some((root) => isWithinSubtree(rootPath, root))) return evaluation;
+  const inScope = (path: string | undefined) => path !== undefined && roots.some((root) => isWithinSubtree(path, root));
+  const orgPaths = new Map(input.campaignFile.organizations.map((o) => [o.id, o.path]));
+  const keep = (r: QuotaResult) =>
+    r.subjectKind === "organization" ? inScope(orgPaths.get(r.subjectId)) : r.subjectKind === "member" ? inScope(input.memberOrgPaths[r.subjectId]) : false;
+  return { ...evaluation, results: evaluation.results.filter(keep) };
+}
+
+export type QuotaSummary = {
+  quotaId: string;
+  subjects: number;
+  counts: Record<ResultStatus, number>;
+  /** The population result of a share-of-subjects quota, when the reader sees it. */
+  population: QuotaResult | null;
+};
+
+/** Per quota: how many subjects are met / on track / at risk / behind / not applicable, each in its latest window. */
+export function summarizeEvaluation(evaluation: CampaignEvaluation, quotaIds: readonly string[]): Map<string, QuotaSummary> {
+  const latest = new Map<string, QuotaResult>();
+  for (const r of evaluation.results) {
+    if (r.partId) continue;
+    const key = `${r.quotaId}\u0000${r.subjectKind}\u0000${r.subjectId}`;
+    const seen = latest.get(key);
+    if (!seen || seen.window.start < r.window.start) latest.set(key, r);
+  }
+  const out = new Map<string, QuotaSummary>();
+  for (const id of quotaIds) {
+    out.set(id, { quotaId: id, subjects: 0, counts: { met: 0, onTrack: 0, atRisk: 0, behind: 0, notApplicable: 0 }, population: null });
+  }
+  for (const r of latest.values()) {
+    const summary = out.get(r.quotaId);
+    if (!summary) continue;
+    if (r.subjectKind === "population") {
+      summary.population = r;
+      continue;
+    }
+    summary.subjects++;
+    summary.counts[r.status]++;
+  }
+  return out;
+}
