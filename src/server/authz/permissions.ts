@@ -36,6 +36,12 @@ export const PERMISSIONS = {
   "activity.review": ["ORG_ADMIN", "SECRETARY"],
   /** Comment on and evaluate the pledges of members and organizations of the subtree. */
   "pledge.evaluate": ["ORG_ADMIN", "SECRETARY"],
+  /** Campaign dashboards, ratings and reports over the subtree (members see only their own figures). */
+  "dashboard.read": ["ORG_ADMIN", "LEADER", "SECRETARY", "INSPECTOR"],
+  /** Enter manual assessment and veto items of a rating scheme, with a comment. */
+  "rating.assess": ["ORG_ADMIN", "INSPECTOR"],
+  /** Publish (freeze) a year's ratings, and republish with a reason. */
+  "rating.publish": ["ORG_ADMIN"],
   /** Manage functional departments. */
   "department.manage": ["ORG_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
