@@ -36,6 +36,18 @@ async function snapshotTenant(tenantId: string) {
     users: await db.user.findMany({ ...where, orderBy: { id: "asc" } }),
     roles: await db.roleAssignment.findMany({ ...where, orderBy: { id: "asc" } }),
     departments: await db.department.findMany({ ...where, orderBy: { id: "asc" } }),
+    campaigns: await db.campaign.findMany({ ...where, orderBy: { id: "asc" } }),
+    campaignLeaders: await db.campaignLeader.findMany({ ...where, orderBy: { id: "asc" } }),
+    activities: await db.activity.findMany({ ...where, orderBy: { id: "asc" } }),
+    attendance: await db.activityAttendance.count(where),
+    activityLinks: await db.activityCampaign.count(where),
+    evidence: await db.evidence.findMany({ ...where, orderBy: { id: "asc" } }),
+    pledges: await db.pledge.findMany({ ...where, orderBy: { id: "asc" } }),
+    pledgeItems: await db.pledgeItem.findMany({ ...where, orderBy: { id: "asc" } }),
+    pledgeProgress: await db.pledgeProgress.count(where),
+    pledgeComments: await db.pledgeComment.count(where),
+    assessments: await db.assessmentEntry.findMany({ ...where, orderBy: { id: "asc" } }),
+    publications: await db.ratingPublication.count(where),
     audit: await db.auditEvent.count(where),
   });
 }
