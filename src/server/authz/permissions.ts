@@ -42,6 +42,15 @@ export const PERMISSIONS = {
   "rating.assess": ["ORG_ADMIN", "INSPECTOR"],
   /** Publish (freeze) a year's ratings, and republish with a reason. */
   "rating.publish": ["ORG_ADMIN"],
+  /** See campaign tasks, practical-matters lists, secretary projects and implementation plans. */
+  "task.read": ["ORG_ADMIN", "LEADER", "SECRETARY", "INSPECTOR"],
+  /** Create and edit tasks and lists, sign tasks off. */
+  "task.manage": ["ORG_ADMIN"],
+  /**
+   * Post progress on a task or close a practical matter: the organization department, and the
+   * users linked to the owning department or assigned organization (checked by the data functions).
+   */
+  "task.update": ["ORG_ADMIN", "SECRETARY"],
   /** Manage functional departments. */
   "department.manage": ["ORG_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
