@@ -127,6 +127,11 @@ async function ensureRecords(tenant: TenantFixture): Promise<void> {
 }
 
 /** Every action here takes `(_prev: unknown, formData)`; the tests pass no previous state. */
+/** Called by the isolation test before it snapshots tenant B: both tenants' records exist from the start. */
+export async function prepareActionFixtures(tenants: TenantFixture[]): Promise<void> {
+  for (const tenant of tenants) await ensureRecords(tenant);
+}
+
 const withRecords =
   (action: (prev: unknown, fd: FormData) => Promise<unknown>) => async (fd: FormData) => {
     const tenants = new Set<TenantFixture>();

@@ -22,6 +22,12 @@ let b: TenantFixture;
 beforeAll(async () => {
   a = await createTenantFixture("act-a");
   b = await createTenantFixture("act-b");
+  // Case files whose actions need more than the tenant fixture (campaigns, reports, pledges …)
+  // export prepareActionFixtures: it runs here, before any snapshot of tenant B is taken.
+  for (const module of Object.values(caseModules)) {
+    const prepare = module.prepareActionFixtures as ((tenants: TenantFixture[]) => Promise<void>) | undefined;
+    if (typeof prepare === "function") await prepare([a, b]);
+  }
 });
 
 /** Every row of tenant B that an action could touch, to compare before and after. */
