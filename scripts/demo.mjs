@@ -216,7 +216,8 @@ async function main() {
   say(`starting the server on port ${PORT} ...`);
   const server = spawn(bin("next"), ["start", "-p", String(PORT)], {
     cwd: ROOT,
-    env: { ...env, NODE_ENV: "production", NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url },
+    // Reminders and digests run inside the app: the embedded database allows one process.
+    env: { ...env, NODE_ENV: "production", NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, RUN_JOBS_IN_PROCESS: process.env.RUN_JOBS_IN_PROCESS ?? "1" },
     stdio: "inherit",
     shell: IS_WINDOWS,
   });

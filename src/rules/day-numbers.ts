@@ -55,19 +55,41 @@ function digits(s: string, from: number, count: number): number {
   return n;
 }
 
+/** First year of MONTH_STARTS; dates from 1900 to 2199 are looked up instead of computed. */
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_MONTHS = 300 * 12;
+
+/** Day number of the first of each month from January 1900 on (one more entry closes the last month). */
+const MONTH_STARTS = new Int32Array(TABLE_MONTHS + 1);
+for (let m = 0; m <= TABLE_MONTHS; m++) {
+  MONTH_STARTS[m] = toDayNumber(TABLE_FIRST_YEAR + Math.floor(m / 12), (m % 12) + 1, 1);
+}
+
 /**
  * Day number of a YYYY-MM-DD date or an ISO datetime, as a calendar day in Asia/Shanghai.
  * A datetime with Z or an offset is shifted to Shanghai time (2026-08-31T17:00Z is 1 September);
  * one without a zone is taken as Shanghai wall-clock time. Returns NaN for malformed input.
  */
 export function parseDayNumber(s: string): number {
-  if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
+  const length = s.length;
+  if (length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
   const year = digits(s, 0, 4);
   const month = digits(s, 5, 2);
   const day = digits(s, 8, 2);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return NaN;
-  const date = toDayNumber(year, month, day);
-  if (s.length === 10) return date;
+  if (!(month >= 1 && month <= 12 && day >= 1)) return NaN;
+  // Records are parsed by the million: a table lookup replaces the calendar arithmetic for
+  // ordinary years (a malformed year is NaN and takes the computed path, which yields NaN).
+  let date: number;
+  const m = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
+  if (m >= 0 && m < TABLE_MONTHS) {
+    const first = MONTH_STARTS[m]!;
+    if (day > MONTH_STARTS[m + 1]! - first) return NaN;
+    date = first + day - 1;
+  } else {
+    if (!(day <= daysInMonth(year, month))) return NaN;
+    date = toDayNumber(year, month, day);
+  }
+  if (length === 10) return date;
   const sep = s.charCodeAt(10);
   if (sep !== 84 && sep !== 32) return NaN; // 'T' or ' '
   const hour = digits(s, 11, 2);

@@ -1,7 +1,13 @@
 import { formatDayNumber, parseDayNumber } from "./day-numbers";
-import { assessPace, combinePartStatuses, roundTo } from "./pace";
+import { assessPaceInto, roundTo, type PaceOutput } from "./pace";
 import { listPeriodWindows, type DayWindow, type PeriodContext } from "./periods";
-import { buildRecordIndex, type RecordIndex } from "./record-index";
+import {
+  buildRecordIndex,
+  DAY_KEY,
+  INVERSE_DAY_KEY,
+  type HolderIndex,
+  type RecordIndex,
+} from "./record-index";
 import {
   findMemberCoverage,
   findOrganizationCoverage,
@@ -42,18 +48,38 @@ interface MeasureSpec {
   unit: string;
 }
 
+const COUNT = 0;
+const SUM_HOURS = 1;
+const SUM_DAYS = 2;
+const DISTINCT_KINDS = 3;
+
 /**
  * A spec compiled against the record index, with scratch buffers reused for every subject: one
  * evaluation measures tens of thousands of subjects, and fresh arrays per subject would keep the
  * garbage collector busy for longer than the measuring itself.
  */
 interface CompiledSpec extends MeasureSpec {
+  /** COUNT, SUM_HOURS, SUM_DAYS or DISTINCT_KINDS. */
+  metricCode: number;
   /** Position of each type slot in the spec's filter, -1 when the spec does not ask for it. */
-  slotPosition: Int8Array;
+  slotPosition: Int16Array;
+  /** The slots the spec asks for, in filter order. */
+  slotList: Int32Array;
   typeCount: number;
+  /**
+   * Sums over several types are added in input order across the types' entry groups, as
+   * floating-point addition depends on the order.
+   */
+  mergeGroups: boolean;
+  /** Scratch for that merge: next and end entry of each slot's group. */
+  heads: Int32Array;
+  ends: Int32Array;
   /** Indexed by sub-type id; null when the filter accepts any sub-type. */
   subTypeOk: Uint8Array | null;
   integral: boolean;
+  /** Target minimum and maximum before pro-rating. */
+  baseMin: number;
+  baseMax: number | null;
   /** Readable target when not pro-rated. */
   plainTarget: string;
   achieved: Float64Array;
@@ -96,12 +122,33 @@ interface QuotaWindows {
   plainFacts: WindowFacts[];
 }
 
+/** State of one measuring pass (one spec, one subject), shared by the scans of its entry groups. */
+interface Scan {
+  spec: CompiledSpec;
+  windowOfDay: Int32Array;
+  keys: Float64Array;
+  /** Slot of each entry when the holder's entries are not grouped by slot. */
+  entrySlot: Uint8Array | null;
+  /** Hours of each entry when they may differ from the record's (hoursByMember). */
+  entryHours: Float64Array | null;
+  coverage: Coverage;
+  checkCoverage: boolean;
+  counted: number;
+}
+
 interface Context {
   index: RecordIndex;
   asOfDay: number;
   subtrees: number[][] | null;
   /** Reused buffer for merging the records of composite parts. */
   unionScratch: Float64Array;
+  scan: Scan;
+  /** Reused output of assessPaceInto. */
+  pace: PaceOutput;
+  /** Effective target of the result being built (see resolveTarget). */
+  targetValue: number;
+  targetMax: number | null;
+  target: string;
 }
 
 /**
@@ -163,6 +210,20 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
     asOfDay,
     subtrees: needsSubtrees ? findSubtrees(organizations) : null,
     unionScratch: new Float64Array(256),
+    scan: {
+      spec: null!,
+      windowOfDay: new Int32Array(0),
+      keys: index.member.keys,
+      entrySlot: null,
+      entryHours: null,
+      coverage: [],
+      checkCoverage: false,
+      counted: 0,
+    },
+    pace: { status: "met", expectedByNow: 0, gap: 0, reason: undefined },
+    targetValue: 0,
+    targetMax: null,
+    target: "",
   };
 
   const orgRefs: Array<SubjectRef | undefined> = [];
@@ -188,6 +249,7 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
     let windows = listPeriodWindows(quota.period, periodContext, asOfDay);
     if (input.windows === "current" && windows.length > 1) windows = windows.slice(-1);
     if (windows.length === 0) continue;
+    const W = windows.length;
     const qw = describeQuotaWindows(windows, asOfDay, campaignStart, campaignEnd);
 
     const subjects: SubjectRef[] = [];
@@ -204,8 +266,6 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
 
     const proRate = quota.options?.proRate ?? false;
     const includeSubtree = quota.options?.includeSubtree ?? false;
-    const measure = (spec: CompiledSpec, ref: SubjectRef): void =>
-      measureSubject(context, qw, includeSubtree, spec, ref);
 
     if (quota.composite) {
       const partIds = quota.composite.parts.map((p) => p.id);
@@ -218,23 +278,35 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
             target: p.target,
             unit: p.unit ?? DEFAULT_UNITS[p.metric],
           },
-          windows.length,
+          W,
         ),
       );
+      const P = parts.length;
       for (const ref of subjects) {
         const facts = ref.fullyCovered
           ? qw.plainFacts
           : describeSubjectWindows(qw, ref, asOfDay, proRate);
-        const partResults = parts.map((spec, k) => {
-          measure(spec, ref);
-          return buildResults(context, quota.id, partIds[k], ref, spec, qw, facts, proRate);
-        });
-        for (let w = 0; w < windows.length; w++) {
+        for (let k = 0; k < P; k++) measureSubject(context, qw, includeSubtree, parts[k]!, ref);
+        for (let w = 0; w < W; w++) {
+          const partResults = new Array<QuotaResult>(P);
+          for (let k = 0; k < P; k++) {
+            partResults[k] = buildResult(
+              context,
+              quota.id,
+              partIds[k],
+              ref,
+              parts[k]!,
+              qw.labels[w]!,
+              facts[w]!,
+              w,
+              proRate,
+            );
+          }
           results.push(
             combineComposite(
               quota.id,
               ref,
-              partResults.map((r) => r[w]!),
+              partResults,
               qw.labels[w]!,
               facts[w]!,
               collectUnion(context, parts, w),
@@ -252,7 +324,7 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
       const spec = compileSpec(
         index,
         { metric, activity: quota.activity!, target: target.inner, unit },
-        windows.length,
+        W,
       );
       for (const r of evaluateShare(
         context,
@@ -261,24 +333,33 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
         spec,
         target.share,
         qw,
-        measure,
+        includeSubtree,
         proRate,
       ))
         results.push(r);
       continue;
     }
-    const spec = compileSpec(
-      index,
-      { metric, activity: quota.activity!, target, unit },
-      windows.length,
-    );
+    const spec = compileSpec(index, { metric, activity: quota.activity!, target, unit }, W);
     for (const ref of subjects) {
       const facts = ref.fullyCovered
         ? qw.plainFacts
         : describeSubjectWindows(qw, ref, asOfDay, proRate);
-      measure(spec, ref);
-      for (const r of buildResults(context, quota.id, undefined, ref, spec, qw, facts, proRate))
-        results.push(r);
+      measureSubject(context, qw, includeSubtree, spec, ref);
+      for (let w = 0; w < W; w++) {
+        results.push(
+          buildResult(
+            context,
+            quota.id,
+            undefined,
+            ref,
+            spec,
+            qw.labels[w]!,
+            facts[w]!,
+            w,
+            proRate,
+          ),
+        );
+      }
     }
   }
   return evaluation;
@@ -296,12 +377,16 @@ function listMeasures(q: QuotaInput): Array<{ metric?: Metric; activity: Activit
 }
 
 function compileSpec(index: RecordIndex, spec: MeasureSpec, windowCount: number): CompiledSpec {
-  const slotPosition = new Int8Array(index.slots).fill(-1);
-  let typeCount = 0;
+  const slotPosition = new Int16Array(index.slots).fill(-1);
+  const slotList: number[] = [];
   for (const t of spec.activity.types) {
     const slot = index.slotOfType.get(t);
-    if (slot !== undefined && slotPosition[slot] === -1) slotPosition[slot] = typeCount++;
+    if (slot !== undefined && slotPosition[slot] === -1) {
+      slotPosition[slot] = slotList.length;
+      slotList.push(slot);
+    }
   }
+  const typeCount = slotList.length;
   let subTypeOk: Uint8Array | null = null;
   if (spec.activity.subTypes) {
     subTypeOk = new Uint8Array(index.subTypeIds.size);
@@ -310,21 +395,39 @@ function compileSpec(index: RecordIndex, spec: MeasureSpec, windowCount: number)
       if (id !== undefined) subTypeOk[id] = 1;
     }
   }
+  const metricCode =
+    spec.metric === "count"
+      ? COUNT
+      : spec.metric === "sumHours"
+        ? SUM_HOURS
+        : spec.metric === "sumDays"
+          ? SUM_DAYS
+          : DISTINCT_KINDS;
   const integral = spec.metric === "count" || spec.metric === "distinctKinds";
   const min = spec.target.op === "between" ? spec.target.min : spec.target.value;
   const max = spec.target.op === "between" ? spec.target.max : null;
   return {
-    ...spec,
+    metric: spec.metric,
+    activity: spec.activity,
+    target: spec.target,
+    unit: spec.unit,
+    metricCode,
     slotPosition,
+    slotList: Int32Array.from(slotList),
     typeCount,
+    mergeGroups: (metricCode === SUM_HOURS || metricCode === SUM_DAYS) && typeCount > 1,
+    heads: new Int32Array(typeCount),
+    ends: new Int32Array(typeCount),
     subTypeOk,
     integral,
+    baseMin: min,
+    baseMax: max,
     plainTarget: describeTarget(spec.target, spec.unit, min, max),
     achieved: new Float64Array(windowCount),
     flat: new Float64Array(64),
     segStart: new Int32Array(windowCount + 1),
     cursor: new Int32Array(windowCount),
-    kinds: spec.metric === "distinctKinds" ? new Uint8Array(windowCount * typeCount) : null,
+    kinds: metricCode === DISTINCT_KINDS ? new Uint8Array(windowCount * typeCount) : null,
     scratchWindow: new Int32Array(64),
     scratchKey: new Float64Array(64),
   };
@@ -383,8 +486,9 @@ function describeSubjectWindows(
 
 /**
  * Measures one subject against one spec over all of the quota's windows, into the spec's buffers.
- * It walks only the subject's own index groups for the spec's types; each group is in date order,
- * so one forward pass assigns every record to its window.
+ * It reads only the subject's own entries of the spec's types (one group per type, or the
+ * subject's whole group filtered by type when the index is not split by type); the day → window
+ * table assigns every entry to its window.
  */
 function measureSubject(
   context: Context,
@@ -394,63 +498,52 @@ function measureSubject(
   ref: SubjectRef,
 ): void {
   const { index, subtrees } = context;
-  const { windowOfDay, firstDay } = qw;
   const W = qw.windows.length;
-  const { subType, hours, days } = index;
+  // Small buffers are cleared by plain loops: a builtin call per subject costs more than the work.
   const achieved = spec.achieved;
-  achieved.fill(0);
+  for (let w = 0; w < W; w++) achieved[w] = 0;
   const isMember = ref.kind === "member";
-  const start = isMember ? index.memberStart : index.orgStart;
-  const entries = isMember ? index.memberEntries : index.orgEntries;
-  const entryDay = isMember ? index.memberEntryDay : index.orgEntryDay;
-  const entrySlot = isMember ? index.memberEntrySlot : index.orgEntrySlot;
-  const memberHours = isMember ? index.memberHours : null;
+  const holder: HolderIndex = isMember ? index.member : index.org;
   const sources = !isMember && includeSubtree && subtrees ? subtrees[ref.index]! : null;
   const sourceCount = sources ? sources.length : 1;
-  const F = spec.typeCount;
-  const slotPosition = spec.slotPosition;
   const kinds = spec.kinds;
-  if (kinds) kinds.fill(0);
-  const subTypeOk = spec.subTypeOk;
-  const coverage = ref.coverage;
-  const checkCoverage = !ref.fullyCovered;
-  const metric = spec.metric;
-  let scratchWindow = spec.scratchWindow;
-  let scratchKey = spec.scratchKey;
-  let counted = 0;
+  if (kinds) for (let i = 0; i < kinds.length; i++) kinds[i] = 0;
+
+  const scan = context.scan;
+  scan.spec = spec;
+  scan.windowOfDay = qw.windowOfDay;
+  scan.keys = holder.keys;
+  scan.entrySlot = holder.slot;
+  scan.entryHours = holder.hours;
+  scan.coverage = ref.coverage;
+  scan.checkCoverage = !ref.fullyCovered;
+  scan.counted = 0;
+  const groups = holder.groups;
+  const start = holder.start;
+  const slotList = spec.slotList;
+  const slotPosition = spec.slotPosition;
 
   for (let s = 0; s < sourceCount; s++) {
     const source = sources ? sources[s]! : ref.index;
-    const to = start[source + 1]!;
-    for (let e = start[source]!; e < to; e++) {
-      const f = slotPosition[entrySlot[e]!]!;
-      if (f < 0) continue;
-      const d = entryDay[e]!;
-      const w = windowOfDay[d - firstDay]!;
-      if (w < 0) continue;
-      const r = entries[e]!;
-      if (subTypeOk !== null) {
-        const st = subType[r]!;
-        if (st < 0 || subTypeOk[st] !== 1) continue;
+    if (groups === 1) {
+      scanEntries(index, scan, start[source]!, start[source + 1]!, -1);
+    } else if (spec.mergeGroups) {
+      scanMerged(index, scan, start, source * groups);
+    } else {
+      const base = source * groups;
+      for (let i = 0; i < slotList.length; i++) {
+        const g = base + slotList[i]!;
+        const from = start[g]!;
+        const to = start[g + 1]!;
+        if (from < to) scanEntries(index, scan, from, to, slotPosition[slotList[i]!]!);
       }
-      if (checkCoverage && !isCovered(coverage, d)) continue;
-      if (metric === "count") achieved[w]! += 1;
-      else if (metric === "sumHours")
-        achieved[w]! += memberHours !== null ? memberHours[e]! : hours[r]!;
-      else if (metric === "sumDays") achieved[w]! += days[r]!;
-      else kinds![w * F + f] = 1;
-      if (counted === scratchWindow.length) {
-        scratchWindow = growInt32(scratchWindow);
-        scratchKey = growFloat64(scratchKey);
-        spec.scratchWindow = scratchWindow;
-        spec.scratchKey = scratchKey;
-      }
-      scratchWindow[counted] = w;
-      scratchKey[counted] = (d - firstDay) * DAY_KEY + r;
-      counted++;
     }
   }
+  const counted = scan.counted;
+  const scratchWindow = spec.scratchWindow;
+  const scratchKey = spec.scratchKey;
   if (kinds) {
+    const F = spec.typeCount;
     for (let w = 0; w < W; w++) {
       let k = 0;
       for (let f = 0; f < F; f++) k += kinds[w * F + f]!;
@@ -460,25 +553,27 @@ function measureSubject(
 
   // Group the counted records by window (stable counting sort).
   const segStart = spec.segStart;
-  segStart.fill(0);
-  for (let i = 0; i < counted; i++) segStart[scratchWindow[i]! + 1]!++;
-  for (let w = 0; w < W; w++) segStart[w + 1]! += segStart[w]!;
   let flat: Float64Array;
   if (W === 1) {
     // One window: the scratch keys already are the grouped keys; swap buffers instead of copying.
+    segStart[0] = 0;
+    segStart[1] = counted;
     flat = scratchKey;
     spec.scratchKey = spec.flat;
     spec.flat = flat;
   } else {
+    for (let w = 0; w <= W; w++) segStart[w] = 0;
+    for (let i = 0; i < counted; i++) segStart[scratchWindow[i]! + 1]!++;
+    for (let w = 0; w < W; w++) segStart[w + 1]! += segStart[w]!;
     if (spec.flat.length < counted)
       spec.flat = new Float64Array(Math.max(counted, spec.flat.length * 2));
     flat = spec.flat;
     const cursor = spec.cursor;
-    cursor.set(segStart.subarray(0, W));
+    for (let w = 0; w < W; w++) cursor[w] = segStart[w]!;
     for (let i = 0; i < counted; i++) flat[cursor[scratchWindow[i]!]!++] = scratchKey[i]!;
   }
   // Put each window's records in date order (then input order), so recordIds read as a timeline;
-  // already-ordered input (the usual case) costs one comparison per record.
+  // already-ordered input costs one comparison per record.
   for (let w = 0; w < W; w++) {
     const from = segStart[w]!;
     const to = segStart[w + 1]!;
@@ -491,11 +586,92 @@ function measureSubject(
   }
 }
 
-/** (day offset, record index) packed into one exactly representable number that sorts by date. */
-const DAY_KEY = 2 ** 32;
+/**
+ * Counts entries [from, to) of the scanned holder. position is the filter position of their type
+ * when the group holds one type, -1 to look each entry's type up.
+ */
+function scanEntries(
+  index: RecordIndex,
+  scan: Scan,
+  from: number,
+  to: number,
+  position: number,
+): void {
+  const spec = scan.spec;
+  const { keys, entrySlot, entryHours, windowOfDay, coverage, checkCoverage } = scan;
+  const { subType, hours, days, firstDay } = index;
+  const achieved = spec.achieved;
+  const slotPosition = spec.slotPosition;
+  const subTypeOk = spec.subTypeOk;
+  const metric = spec.metricCode;
+  const kinds = spec.kinds;
+  const F = spec.typeCount;
+  let scratchWindow = spec.scratchWindow;
+  let scratchKey = spec.scratchKey;
+  let counted = scan.counted;
+  for (let e = from; e < to; e++) {
+    let f = position;
+    if (f < 0) {
+      f = slotPosition[entrySlot![e]!]!;
+      if (f < 0) continue;
+    }
+    const key = keys[e]!;
+    const offset = Math.floor(key * INVERSE_DAY_KEY);
+    const w = windowOfDay[offset]!;
+    if (w < 0) continue;
+    const r = key - offset * DAY_KEY;
+    if (subTypeOk !== null) {
+      const st = subType[r]!;
+      if (st < 0 || subTypeOk[st] !== 1) continue;
+    }
+    if (checkCoverage && !isCovered(coverage, offset + firstDay)) continue;
+    if (metric === COUNT) achieved[w]! += 1;
+    else if (metric === SUM_HOURS) achieved[w]! += entryHours !== null ? entryHours[e]! : hours[r]!;
+    else if (metric === SUM_DAYS) achieved[w]! += days[r]!;
+    else kinds![w * F + f] = 1;
+    if (counted === scratchWindow.length || counted === scratchKey.length) {
+      // The two buffers can differ in length, as measureSubject swaps scratchKey with flat.
+      const size = Math.max(scratchWindow.length, scratchKey.length) * 2;
+      scratchWindow = grow(scratchWindow, new Int32Array(size));
+      scratchKey = grow(scratchKey, new Float64Array(size));
+      spec.scratchWindow = scratchWindow;
+      spec.scratchKey = scratchKey;
+    }
+    scratchWindow[counted] = w;
+    scratchKey[counted] = key;
+    counted++;
+  }
+  scan.counted = counted;
+}
 
-/** Multiplying by this and flooring gives the day offset; exact, as it is a power of two. */
-const INVERSE_DAY_KEY = 2 ** -32;
+/** Scans the groups of the spec's types for one holder in input order, merging them by record. */
+function scanMerged(index: RecordIndex, scan: Scan, start: Int32Array, base: number): void {
+  const spec = scan.spec;
+  const { slotList, slotPosition, heads, ends } = spec;
+  const keys = scan.keys;
+  const m = slotList.length;
+  for (let i = 0; i < m; i++) {
+    heads[i] = start[base + slotList[i]!]!;
+    ends[i] = start[base + slotList[i]! + 1]!;
+  }
+  for (;;) {
+    let best = -1;
+    let bestRecord = Infinity;
+    for (let i = 0; i < m; i++) {
+      const e = heads[i]!;
+      if (e === ends[i]!) continue;
+      const key = keys[e]!;
+      const r = key - Math.floor(key * INVERSE_DAY_KEY) * DAY_KEY;
+      if (r < bestRecord) {
+        bestRecord = r;
+        best = i;
+      }
+    }
+    if (best < 0) return;
+    const e = heads[best]!++;
+    scanEntries(index, scan, e, e + 1, slotPosition[slotList[best]!]!);
+  }
+}
 
 /** Sorts keys[from..to) ascending; small ranges in place, without allocating a view. */
 function sortKeys(keys: Float64Array, from: number, to: number): void {
@@ -514,14 +690,8 @@ function sortKeys(keys: Float64Array, from: number, to: number): void {
   }
 }
 
-function growInt32(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
-
-function growFloat64(a: Float64Array): Float64Array {
-  const b = new Float64Array(a.length * 2);
+/** Copies a into the larger b and returns b. */
+function grow<T extends Int32Array | Float64Array>(a: T, b: T): T {
   b.set(a);
   return b;
 }
@@ -553,12 +723,13 @@ function describeTarget(target: PartTarget, unit: string, min: number, max: numb
  */
 function toRecordIds(index: RecordIndex, keys: Float64Array, from: number, to: number): string[] {
   const out = new Array<string>(to - from);
+  const ids = index.ids;
   let runStart = from;
   let runDay = -1;
   for (let i = from; i < to; i++) {
     const key = keys[i]!;
     const d = Math.floor(key * INVERSE_DAY_KEY);
-    out[i - from] = index.ids[key - d * DAY_KEY]!;
+    out[i - from] = ids[key - d * DAY_KEY]!;
     if (d !== runDay) {
       if (i - runStart > 1) sortRun(out, runStart - from, i - from);
       runStart = i;
@@ -582,8 +753,10 @@ function sortRun(ids: string[], from: number, to: number): void {
   }
 }
 
-// One constructor keeps results on a handful of hidden classes, which keeps building hundreds of
-// thousands of them cheap.
+// Results are built by a few constructors, one per combination of optional fields that occurs in
+// bulk, so that each has all its fields in the object itself (adding a field to a finished object
+// would allocate a separate property store) and results stay on a handful of hidden classes.
+// Optional fields are only present when set, in the order partId, reason, parts, share.
 function makeResult(
   quotaId: string,
   partId: string | undefined,
@@ -605,7 +778,109 @@ function makeResult(
   parts: QuotaResult[] | undefined,
   share: ShareSummary | undefined,
 ): QuotaResult {
-  const result: QuotaResult = {
+  if (reason === undefined && share === undefined) {
+    if (parts === undefined) {
+      if (partId === undefined) {
+        return plainResult(
+          quotaId,
+          subjectKind,
+          subjectId,
+          window,
+          final,
+          achieved,
+          target,
+          targetValue,
+          targetMax,
+          unit,
+          coverage,
+          recordIds,
+          status,
+          expectedByNow,
+          gap,
+        );
+      }
+      return partResult(
+        quotaId,
+        subjectKind,
+        subjectId,
+        window,
+        final,
+        achieved,
+        target,
+        targetValue,
+        targetMax,
+        unit,
+        coverage,
+        recordIds,
+        status,
+        expectedByNow,
+        gap,
+        partId,
+      );
+    }
+    if (partId === undefined) {
+      return compositeResult(
+        quotaId,
+        subjectKind,
+        subjectId,
+        window,
+        final,
+        achieved,
+        target,
+        targetValue,
+        targetMax,
+        unit,
+        coverage,
+        recordIds,
+        status,
+        expectedByNow,
+        gap,
+        parts,
+      );
+    }
+  }
+  const result: QuotaResult = plainResult(
+    quotaId,
+    subjectKind,
+    subjectId,
+    window,
+    final,
+    achieved,
+    target,
+    targetValue,
+    targetMax,
+    unit,
+    coverage,
+    recordIds,
+    status,
+    expectedByNow,
+    gap,
+  );
+  if (partId !== undefined) result.partId = partId;
+  if (reason !== undefined) result.reason = reason;
+  if (parts !== undefined) result.parts = parts;
+  if (share !== undefined) result.share = share;
+  return result;
+}
+
+function plainResult(
+  quotaId: string,
+  subjectKind: SubjectKind,
+  subjectId: string,
+  window: DateWindow,
+  final: boolean,
+  achieved: number,
+  target: string,
+  targetValue: number,
+  targetMax: number | null,
+  unit: string,
+  coverage: number,
+  recordIds: string[],
+  status: ResultStatus,
+  expectedByNow: number,
+  gap: number,
+): QuotaResult {
+  return {
     quotaId,
     subjectKind,
     subjectId,
@@ -622,87 +897,138 @@ function makeResult(
     expectedByNow,
     gap,
   };
-  // Optional fields only when present: most results have none, and every field costs memory
-  // across hundreds of thousands of results.
-  if (partId !== undefined) result.partId = partId;
-  if (reason !== undefined) result.reason = reason;
-  if (parts !== undefined) result.parts = parts;
-  if (share !== undefined) result.share = share;
-  return result;
 }
 
-function buildResults(
+function partResult(
+  quotaId: string,
+  subjectKind: SubjectKind,
+  subjectId: string,
+  window: DateWindow,
+  final: boolean,
+  achieved: number,
+  target: string,
+  targetValue: number,
+  targetMax: number | null,
+  unit: string,
+  coverage: number,
+  recordIds: string[],
+  status: ResultStatus,
+  expectedByNow: number,
+  gap: number,
+  partId: string,
+): QuotaResult {
+  return {
+    quotaId,
+    subjectKind,
+    subjectId,
+    window,
+    final,
+    achieved,
+    target,
+    targetValue,
+    targetMax,
+    unit,
+    coverage,
+    recordIds,
+    status,
+    expectedByNow,
+    gap,
+    partId,
+  };
+}
+
+function compositeResult(
+  quotaId: string,
+  subjectKind: SubjectKind,
+  subjectId: string,
+  window: DateWindow,
+  final: boolean,
+  achieved: number,
+  target: string,
+  targetValue: number,
+  targetMax: number | null,
+  unit: string,
+  coverage: number,
+  recordIds: string[],
+  status: ResultStatus,
+  expectedByNow: number,
+  gap: number,
+  parts: QuotaResult[],
+): QuotaResult {
+  return {
+    quotaId,
+    subjectKind,
+    subjectId,
+    window,
+    final,
+    achieved,
+    target,
+    targetValue,
+    targetMax,
+    unit,
+    coverage,
+    recordIds,
+    status,
+    expectedByNow,
+    gap,
+    parts,
+  };
+}
+
+/** Sets context.targetValue, targetMax and target: the spec's target, pro-rated by the window's coverage when asked. */
+function resolveTarget(
+  context: Context,
+  spec: CompiledSpec,
+  facts: WindowFacts,
+  proRate: boolean,
+): void {
+  const factor = proRate ? Math.min(1, facts.coverage) : 1;
+  if (factor === 1) {
+    context.targetValue = spec.baseMin;
+    context.targetMax = spec.baseMax;
+    context.target = spec.plainTarget;
+    return;
+  }
+  const integral = spec.integral;
+  const targetValue = scaleTarget(spec.baseMin, factor, integral);
+  const targetMax =
+    spec.baseMax === null
+      ? null
+      : Math.max(targetValue, scaleTarget(spec.baseMax, factor, integral));
+  context.targetValue = targetValue;
+  context.targetMax = targetMax;
+  context.target = describeTarget(spec.target, spec.unit, targetValue, targetMax);
+}
+
+/** The measured value of window w as reported. */
+function achievedOf(spec: CompiledSpec, w: number): number {
+  const raw = spec.achieved[w]!;
+  return spec.integral ? raw : roundTo(raw, 4);
+}
+
+/** Result of the last measured subject in window w. */
+function buildResult(
   context: Context,
   quotaId: string,
   partId: string | undefined,
   ref: SubjectRef,
   spec: CompiledSpec,
-  qw: QuotaWindows,
-  facts: ReadonlyArray<WindowFacts>,
+  label: DateWindow,
+  f: WindowFacts,
+  w: number,
   proRate: boolean,
-): QuotaResult[] {
-  const integral = spec.integral;
-  const baseMin = spec.target.op === "between" ? spec.target.min : spec.target.value;
-  const baseMax = spec.target.op === "between" ? spec.target.max : null;
-  const results = new Array<QuotaResult>(facts.length);
-  for (let w = 0; w < facts.length; w++) {
-    const f = facts[w]!;
-    const factor = proRate ? Math.min(1, f.coverage) : 1;
-    let targetValue = baseMin;
-    let targetMax = baseMax;
-    let target = spec.plainTarget;
-    if (factor !== 1) {
-      targetValue = scaleTarget(baseMin, factor, integral);
-      targetMax =
-        baseMax === null ? null : Math.max(targetValue, scaleTarget(baseMax, factor, integral));
-      target = describeTarget(spec.target, spec.unit, targetValue, targetMax);
-    }
-    const raw = spec.achieved[w]!;
-    const achieved = integral ? raw : roundTo(raw, 4);
-    const recordIds = toRecordIds(
-      context.index,
-      spec.flat,
-      spec.segStart[w]!,
-      spec.segStart[w + 1]!,
-    );
-    if (f.coveredDays === 0) {
-      results[w] = makeResult(
-        quotaId,
-        partId,
-        ref.kind,
-        ref.id,
-        qw.labels[w]!,
-        f.final,
-        achieved,
-        target,
-        targetValue,
-        targetMax,
-        spec.unit,
-        f.coverage,
-        recordIds,
-        "notApplicable",
-        0,
-        0,
-        "notCovered",
-        undefined,
-        undefined,
-      );
-      continue;
-    }
-    const pace = assessPace({
-      achieved,
-      targetValue,
-      targetMax,
-      unit: 1,
-      final: f.final,
-      elapsedShare: f.elapsedShare,
-    });
-    results[w] = makeResult(
+): QuotaResult {
+  resolveTarget(context, spec, f, proRate);
+  const { targetValue, targetMax, target } = context;
+  const achieved = achievedOf(spec, w);
+  const recordIds = toRecordIds(context.index, spec.flat, spec.segStart[w]!, spec.segStart[w + 1]!);
+  if (f.coveredDays === 0) {
+    return makeResult(
       quotaId,
       partId,
       ref.kind,
       ref.id,
-      qw.labels[w]!,
+      label,
       f.final,
       achieved,
       target,
@@ -711,15 +1037,60 @@ function buildResults(
       spec.unit,
       f.coverage,
       recordIds,
-      pace.status,
-      pace.expectedByNow,
-      pace.gap,
-      pace.reason,
+      "notApplicable",
+      0,
+      0,
+      "notCovered",
       undefined,
       undefined,
     );
   }
-  return results;
+  const pace = context.pace;
+  assessPaceInto(pace, achieved, targetValue, targetMax, 1, f.final, f.elapsedShare);
+  return makeResult(
+    quotaId,
+    partId,
+    ref.kind,
+    ref.id,
+    label,
+    f.final,
+    achieved,
+    target,
+    targetValue,
+    targetMax,
+    spec.unit,
+    f.coverage,
+    recordIds,
+    pace.status,
+    pace.expectedByNow,
+    pace.gap,
+    pace.reason,
+    undefined,
+    undefined,
+  );
+}
+
+/** Status of the last measured subject in window w, as buildResult would report it. */
+function statusOf(
+  context: Context,
+  spec: CompiledSpec,
+  f: WindowFacts,
+  w: number,
+  proRate: boolean,
+): ResultStatus {
+  if (f.coveredDays === 0) return "notApplicable";
+  resolveTarget(context, spec, f, proRate);
+  const pace = context.pace;
+  assessPaceInto(
+    pace,
+    achievedOf(spec, w),
+    context.targetValue,
+    context.targetMax,
+    1,
+    f.final,
+    f.elapsedShare,
+  );
+  return pace.status;
 }
 
 /** Record ids counted by any part in window w, in date order. */
@@ -739,6 +1110,33 @@ function collectUnion(context: Context, parts: ReadonlyArray<CompiledSpec>, w: n
   return toRecordIds(context.index, all, 0, unique);
 }
 
+const STATUS_SEVERITY: Record<ResultStatus, number> = {
+  notApplicable: -1,
+  met: 0,
+  onTrack: 1,
+  atRisk: 2,
+  behind: 3,
+};
+
+/**
+ * Status of a composite ("all of") in one window: met when every part is met; otherwise the
+ * worst part status, counting a met part as on track; a finished window that is not met is behind.
+ * (combinePartStatuses in pace.ts, over the part results without collecting their statuses.)
+ */
+function combineStatuses(parts: ReadonlyArray<QuotaResult>, final: boolean): ResultStatus {
+  if (parts.length === 0) return "notApplicable";
+  let allMet = true;
+  for (const p of parts) {
+    if (p.status === "notApplicable") return "notApplicable";
+    if (p.status !== "met") allMet = false;
+  }
+  if (allMet) return "met";
+  if (final) return "behind";
+  let worst: ResultStatus = "onTrack";
+  for (const p of parts) if (STATUS_SEVERITY[p.status] > STATUS_SEVERITY[worst]) worst = p.status;
+  return worst;
+}
+
 function combineComposite(
   quotaId: string,
   ref: SubjectRef,
@@ -747,10 +1145,7 @@ function combineComposite(
   facts: WindowFacts,
   recordIds: string[],
 ): QuotaResult {
-  const status = combinePartStatuses(
-    parts.map((p) => p.status),
-    facts.final,
-  );
+  const status = combineStatuses(parts, facts.final);
   let met = 0;
   let expected = 0;
   let lagging = 0;
@@ -791,7 +1186,7 @@ function evaluateShare(
   spec: CompiledSpec,
   share: number,
   qw: QuotaWindows,
-  measure: (spec: CompiledSpec, ref: SubjectRef) => void,
+  includeSubtree: boolean,
   proRate: boolean,
 ): QuotaResult[] {
   const W = qw.windows.length;
@@ -802,13 +1197,12 @@ function evaluateShare(
     const facts = ref.fullyCovered
       ? qw.plainFacts
       : describeSubjectWindows(qw, ref, context.asOfDay, proRate);
-    measure(spec, ref);
-    const perSubject = buildResults(context, quotaId, undefined, ref, spec, qw, facts, proRate);
+    measureSubject(context, qw, includeSubtree, spec, ref);
     for (let w = 0; w < W; w++) {
-      const r = perSubject[w]!;
-      if (r.status === "notApplicable") continue;
+      const status = statusOf(context, spec, facts[w]!, w, proRate);
+      if (status === "notApplicable") continue;
       covered[w]!++;
-      if (r.status === "met") {
+      if (status === "met") {
         metIds[w]!.push(ref.id);
         for (let i = spec.segStart[w]!; i < spec.segStart[w + 1]!; i++)
           metRecords[w]!.push(spec.flat[i]!);
@@ -856,14 +1250,8 @@ function evaluateShare(
       );
       continue;
     }
-    const pace = assessPace({
-      achieved,
-      targetValue: share,
-      targetMax: null,
-      unit: 0,
-      final: plain.final,
-      elapsedShare: plain.elapsedShare,
-    });
+    const pace = context.pace;
+    assessPaceInto(pace, achieved, share, null, 0, plain.final, plain.elapsedShare);
     out.push(
       makeResult(
         quotaId,

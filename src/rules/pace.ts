@@ -46,19 +46,73 @@ export function roundTo(value: number, decimals: number): number {
  *   0; atRisk when it is at most max(1 unit, 20% of the target); behind otherwise.
  */
 export function assessPace(input: PaceInput): PaceAssessment {
-  const { achieved, targetValue, targetMax, unit, final, elapsedShare } = input;
+  const out: PaceOutput = { status: "met", expectedByNow: 0, gap: 0, reason: undefined };
+  assessPaceInto(
+    out,
+    input.achieved,
+    input.targetValue,
+    input.targetMax,
+    input.unit,
+    input.final,
+    input.elapsedShare,
+  );
+  const { status, expectedByNow, gap, reason } = out;
+  return reason === undefined
+    ? { status, expectedByNow, gap }
+    : { status, expectedByNow, gap, reason };
+}
+
+/** Where assessPaceInto writes; reason is undefined when there is none. */
+export interface PaceOutput {
+  status: PaceAssessment["status"];
+  expectedByNow: number;
+  gap: number;
+  reason: ResultReason | undefined;
+}
+
+/**
+ * assessPace without allocating: the evaluation assesses hundreds of thousands of windows, and a
+ * result object per assessment would only feed the garbage collector.
+ */
+export function assessPaceInto(
+  out: PaceOutput,
+  achieved: number,
+  targetValue: number,
+  targetMax: number | null,
+  unit: number,
+  final: boolean,
+  elapsedShare: number,
+): void {
   const share = final ? 1 : Math.min(1, Math.max(0, elapsedShare));
   const expectedByNow = roundTo(targetValue * share, 4);
+  out.expectedByNow = expectedByNow;
+  out.reason = undefined;
   if (targetMax !== null && achieved > targetMax + EPSILON) {
-    return { status: "behind", expectedByNow, gap: 0, reason: "aboveMax" };
+    out.status = "behind";
+    out.gap = 0;
+    out.reason = "aboveMax";
+    return;
   }
-  if (achieved + EPSILON >= targetValue) return { status: "met", expectedByNow, gap: 0 };
-  if (final) return { status: "behind", expectedByNow, gap: roundTo(targetValue - achieved, 4) };
+  if (achieved + EPSILON >= targetValue) {
+    out.status = "met";
+    out.gap = 0;
+    return;
+  }
+  if (final) {
+    out.status = "behind";
+    out.gap = roundTo(targetValue - achieved, 4);
+    return;
+  }
   const paceFloor = unit > 0 ? Math.floor((expectedByNow + EPSILON) / unit) * unit : expectedByNow;
   const gap = Math.max(0, roundTo(paceFloor - achieved, 4));
-  if (gap <= EPSILON) return { status: "onTrack", expectedByNow, gap: 0 };
+  if (gap <= EPSILON) {
+    out.status = "onTrack";
+    out.gap = 0;
+    return;
+  }
   const tolerance = Math.max(unit, AT_RISK_SHARE * targetValue);
-  return { status: gap <= tolerance + EPSILON ? "atRisk" : "behind", expectedByNow, gap };
+  out.status = gap <= tolerance + EPSILON ? "atRisk" : "behind";
+  out.gap = gap;
 }
 
 const STATUS_SEVERITY: Record<ResultStatus, number> = {

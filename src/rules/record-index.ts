@@ -2,41 +2,60 @@ import { parseDayNumber } from "./day-numbers";
 import type { RecordInputLike } from "./types";
 
 /**
+ * Entries are packed (day offset, record) keys: (day − firstDay) × DAY_KEY + record index. One
+ * exactly representable number per entry sorts by date, then input order, and carries both values.
+ */
+export const DAY_KEY = 2 ** 32;
+
+/** Multiplying by this and flooring gives the day offset; exact, as it is a power of two. */
+export const INVERSE_DAY_KEY = 2 ** -32;
+
+/**
+ * Entries of one kind of holder (organizations or members), grouped by holder and, when that
+ * keeps the group table small, by type slot within the holder: the entries of holder h and slot s
+ * are keys[start[h × groups + s] .. start[h × groups + s + 1]), in input order. With groups = 1
+ * the entries of a holder are not split by slot and `slot` gives each entry's slot.
+ */
+export interface HolderIndex {
+  groups: number;
+  start: Int32Array;
+  keys: Float64Array;
+  /** Slot of each entry; only when groups = 1. */
+  slot: Uint8Array | null;
+  /**
+   * Hours credited to the holder for each entry; only when some attendee's hours differ from the
+   * record's (hoursByMember). Otherwise the record's hours apply.
+   */
+  hours: Float64Array | null;
+}
+
+/**
  * Counted records (approved, not voided, dated inside the evaluated range) in input order, plus
  * two compressed indexes: entries grouped by organization and by member. Built once per
- * evaluation so that no subject ever scans records that are not its own. Records are not sorted by date here: a global sort costs
- * a random-access pass over every record, while windows are found by a day → window table and
- * only the few records of each result are put in date order.
+ * evaluation so that no subject ever scans records that are not its own. Records are not sorted
+ * by date here: windows are found by a day → window table and only the few records of each result
+ * are put in date order.
  */
 export interface RecordIndex {
   count: number;
+  /** Day number that day offsets in keys count from. */
+  firstDay: number;
   /** Record ids by record index (the order records were given in, counted ones only). */
   ids: string[];
-  day: Int32Array;
-  slot: Uint8Array;
-  /** Index into subTypeIds, -1 when the record has no sub-type. */
+  /** Index into subTypeIds, -1 when the record has no sub-type (empty when no quota filters by sub-type). */
   subType: Int32Array;
+  /** By record index (empty when no quota sums hours). */
   hours: Float64Array;
+  /** By record index (empty when no quota sums days). */
   days: Float64Array;
   slots: number;
   /** Type code → slot; only types some quota asks for get a slot. */
   slotOfType: ReadonlyMap<string, number>;
   subTypeIds: ReadonlyMap<string, number>;
-  /**
-   * Entries of organization o are orgEntries[orgStart[o] .. orgStart[o+1]), in input order, with the
-   * entry's day and type slot side by side so a scan reads memory in order.
-   */
-  orgStart: Int32Array;
-  orgEntries: Int32Array;
-  orgEntryDay: Int32Array;
-  orgEntrySlot: Uint8Array;
-  /** Entries of member m are memberEntries[memberStart[m] .. memberStart[m+1]) (attended or self-reported). */
-  memberStart: Int32Array;
-  memberEntries: Int32Array;
-  memberEntryDay: Int32Array;
-  memberEntrySlot: Uint8Array;
-  /** Hours credited to the member for the entry at the same position (hoursByMember, else the record's hours). */
-  memberHours: Float64Array;
+  /** Records by holding organization (types of organization quotas). */
+  org: HolderIndex;
+  /** Records by attendee or self-reporter (types of member quotas). */
+  member: HolderIndex;
 }
 
 export interface BuildRecordIndexInput {
@@ -51,7 +70,15 @@ export interface BuildRecordIndexInput {
   memberTypes: ReadonlySet<string>;
   /** Which per-record values some quota reads; the others are not collected (default: all). */
   needs?: { hours?: boolean; days?: boolean; subTypes?: boolean };
+  /** Largest group table (holders × slots) split by slot (default MAX_GROUPS). */
+  maxGroups?: number;
 }
+
+/**
+ * Largest group table (holders × slots) for which entries are split by slot. Splitting lets a
+ * quota read only the entries of its own types; the table costs 4 bytes per holder and slot.
+ */
+export const MAX_GROUPS = 1 << 22;
 
 export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
   const { records, orgIndexById, memberIndexById, firstDay, lastDay, orgTypes, memberTypes } =
@@ -63,31 +90,40 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
   for (const t of orgTypes) if (!slotOfType.has(t)) slotOfType.set(t, slotOfType.size);
   for (const t of memberTypes) if (!slotOfType.has(t)) slotOfType.set(t, slotOfType.size);
   const slots = Math.max(1, slotOfType.size);
+  if (slots > 255) throw new RangeError("more than 255 activity types in one campaign");
   const slotUse = new Uint8Array(slots); // bit 1: organization quotas, bit 2: member quotas
   for (const t of orgTypes) slotUse[slotOfType.get(t)!]! |= 1;
   for (const t of memberTypes) slotUse[slotOfType.get(t)!]! |= 2;
+  const anyOrgTypes = orgTypes.size > 0;
+  const anyMemberTypes = memberTypes.size > 0;
+  const maxGroups = input.maxGroups ?? MAX_GROUPS;
+  const orgGroups = orgCount * slots <= maxGroups ? slots : 1;
+  const memberGroups = memberCount * slots <= maxGroups ? slots : 1;
 
   const rawCount = records.length;
   // Pass 1 reads every record object exactly once, in input order (which is memory order), and
   // copies what counts into typed arrays; later passes never touch the objects again, which
-  // matters with a million records spread over hundreds of megabytes.
-  const rawIds: string[] = [];
-  const rawDay = new Int32Array(rawCount);
-  if (slots > 255) throw new RangeError("more than 255 activity types in one campaign");
+  // matters with a million records spread over hundreds of megabytes. Large typed arrays count as
+  // external memory and push V8 towards full collections, so only what some quota reads is
+  // collected, and values the indexes need only once (day, slot) are kept in the narrowest type.
+  const ids: string[] = [];
+  const dayOffset = new Int32Array(rawCount);
   const rawSlot = new Uint8Array(rawCount);
-  // Large typed arrays count as external memory and push V8 towards full collections, so only
-  // what some quota reads is collected.
   const needHours = input.needs?.hours ?? true;
   const needDays = input.needs?.days ?? true;
   const needSubTypes = input.needs?.subTypes ?? true;
   const rawSubType = new Int32Array(needSubTypes ? rawCount : 0);
   const rawHours = new Float64Array(needHours ? rawCount : 0);
   const rawDays = new Float64Array(needDays ? rawCount : 0);
-  const rawOrg = new Int32Array(rawCount);
-  const attendanceStart = new Int32Array(rawCount + 1);
-  // Self-reports have one attendee, meetings dozens; three per record on average avoids regrowth
-  // in typical data (it doubles when exceeded).
-  let attMember: Int32Array = new Int32Array(rawCount * 3 + 1024);
+  // Organization group of each record (organization × groups + slot), -1 when no organization
+  // quota reads it.
+  const orgGroup = new Int32Array(anyOrgTypes ? rawCount : 0);
+  let orgEntryCount = 0;
+  const attendanceStart = new Int32Array(anyMemberTypes ? rawCount + 1 : 1);
+  // Member group of each attendance (member × groups + slot). Self-reports have one attendee,
+  // meetings dozens; three per record on average avoids regrowth in typical data (it doubles
+  // when exceeded).
+  let attGroup: Int32Array = new Int32Array(anyMemberTypes ? rawCount * 3 + 1024 : 0);
   // Per-attendee hours (hoursByMember) are rare: kept as a sparse list of (entry, hours) in entry order.
   const overrideAt: number[] = [];
   const overrideHours: number[] = [];
@@ -102,26 +138,37 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
     if (slot === undefined) continue;
     const d = parseDayNumber(r.date);
     if (!(d >= firstDay && d <= lastDay)) continue;
-    rawIds.push(r.id);
-    rawDay[n] = d;
+    ids.push(r.id);
+    dayOffset[n] = d - firstDay;
     rawSlot[n] = slot;
     const h = needHours ? (r.hours ?? 0) : 0;
     if (needHours) rawHours[n] = h;
     if (needDays) rawDays[n] = r.days ?? 0;
-    rawOrg[n] = orgIndexById.get(r.orgId) ?? -1;
-    if (!needSubTypes) {
-      // not collected
-    } else if (r.subType) {
-      let st = subTypeIds.get(r.subType);
-      if (st === undefined) {
-        st = subTypeIds.size;
-        subTypeIds.set(r.subType, st);
+    if (needSubTypes) {
+      const st = r.subType;
+      if (st) {
+        let id = subTypeIds.get(st);
+        if (id === undefined) {
+          id = subTypeIds.size;
+          subTypeIds.set(st, id);
+        }
+        rawSubType[n] = id;
+      } else {
+        rawSubType[n] = -1;
       }
-      rawSubType[n] = st;
-    } else {
-      rawSubType[n] = -1;
     }
-    if (slotUse[slot]! & 2) {
+    const use = slotUse[slot]!;
+    if (anyOrgTypes) {
+      const o = use & 1 ? orgIndexById.get(r.orgId) : undefined;
+      if (o === undefined) {
+        orgGroup[n] = -1;
+      } else {
+        orgGroup[n] = o * orgGroups + (orgGroups === 1 ? 0 : slot);
+        orgEntryCount++;
+      }
+    }
+    if (use & 2) {
+      const g = memberGroups === 1 ? 0 : slot;
       const byMember = r.hoursByMember;
       const attendees = r.attendeeIds;
       if (attendees) {
@@ -134,8 +181,8 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
             overrideAt.push(attendanceCount);
             overrideHours.push(byMember[id]);
           }
-          if (attendanceCount === attMember.length) attMember = growInt32(attMember);
-          attMember[attendanceCount++] = m;
+          if (attendanceCount === attGroup.length) attGroup = growInt32(attGroup);
+          attGroup[attendanceCount++] = m * memberGroups + g;
         }
       }
       const self = r.selfReportedBy;
@@ -147,94 +194,95 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
             overrideAt.push(attendanceCount);
             overrideHours.push(byMember[self]);
           }
-          if (attendanceCount === attMember.length) attMember = growInt32(attMember);
-          attMember[attendanceCount++] = m;
+          if (attendanceCount === attGroup.length) attGroup = growInt32(attGroup);
+          attGroup[attendanceCount++] = m * memberGroups + g;
         }
       }
     }
     n++;
-    attendanceStart[n] = attendanceCount;
+    if (anyMemberTypes) attendanceStart[n] = attendanceCount;
   }
 
-  const ids = rawIds;
-  const day = rawDay.subarray(0, n);
-  const slot = rawSlot.subarray(0, n);
   const subType = rawSubType.subarray(0, needSubTypes ? n : 0);
   const hours = rawHours.subarray(0, needHours ? n : 0);
   const days = rawDays.subarray(0, needDays ? n : 0);
-  const org = rawOrg.subarray(0, n);
 
-  // Organization index: stable counting sort by organization.
-  const orgStart = new Int32Array(orgCount + 1);
-  for (let k = 0; k < n; k++) {
-    const o = org[k]!;
-    if (o >= 0 && slotUse[slot[k]!]! & 1) orgStart[o + 1]!++;
-  }
-  for (let o = 0; o < orgCount; o++) orgStart[o + 1]! += orgStart[o]!;
-  const orgTotal = orgStart[orgCount]!;
-  const orgEntries = new Int32Array(orgTotal);
-  const orgEntryDay = new Int32Array(orgTotal);
-  const orgEntrySlot = new Uint8Array(orgTotal);
-  const orgCursor = orgStart.slice(0, orgCount);
-  for (let k = 0; k < n; k++) {
-    const o = org[k]!;
-    if (o >= 0 && slotUse[slot[k]!]! & 1) {
-      const pos = orgCursor[o]!++;
-      orgEntries[pos] = k;
-      orgEntryDay[pos] = day[k]!;
-      orgEntrySlot[pos] = slot[k]!;
+  // Organization index: stable counting sort of the records by organization group.
+  const orgStart = new Int32Array(orgCount * orgGroups + 1);
+  const orgKeys = new Float64Array(orgEntryCount);
+  const orgSlot = orgGroups === 1 ? new Uint8Array(orgEntryCount) : null;
+  if (orgEntryCount > 0) {
+    for (let k = 0; k < n; k++) {
+      const g = orgGroup[k]!;
+      if (g >= 0) orgStart[g + 1]!++;
+    }
+    accumulate(orgStart);
+    const cursor = orgStart.slice(0, orgStart.length - 1);
+    for (let k = 0; k < n; k++) {
+      const g = orgGroup[k]!;
+      if (g < 0) continue;
+      const pos = cursor[g]!++;
+      orgKeys[pos] = dayOffset[k]! * DAY_KEY + k;
+      if (orgSlot !== null) orgSlot[pos] = rawSlot[k]!;
     }
   }
 
-  // Member index: stable counting sort of the attendance entries by member. Grouping by member
-  // only (not member × type) keeps the scatter within as few cache lines as possible; quotas
-  // skip the types they do not ask for while scanning a member's few dozen entries.
+  // Member index: stable counting sort of the attendance entries by member group. Each entry is
+  // written once, as one number, which keeps the scatter over the whole table cheap.
   const total = attendanceCount;
-  const memberStart = new Int32Array(memberCount + 1);
-  for (let a = 0; a < total; a++) memberStart[attMember[a]! + 1]!++;
-  for (let m = 0; m < memberCount; m++) memberStart[m + 1]! += memberStart[m]!;
-  const memberEntries = new Int32Array(total);
-  const memberEntryDay = new Int32Array(total);
-  const memberEntrySlot = new Uint8Array(total);
-  const memberHours = new Float64Array(needHours ? total : 0);
-  const cursor = memberStart.slice(0, memberCount);
-  let nextOverride = 0;
-  for (let k = 0, a = 0; k < n; k++) {
-    const s = slot[k]!;
-    const d = day[k]!;
-    const h = needHours ? hours[k]! : 0;
-    for (const end = attendanceStart[k + 1]!; a < end; a++) {
-      const pos = cursor[attMember[a]!]!++;
-      memberEntries[pos] = k;
-      memberEntryDay[pos] = d;
-      memberEntrySlot[pos] = s;
-      if (!needHours) continue;
-      if (overrideAt[nextOverride] === a) memberHours[pos] = overrideHours[nextOverride++]!;
-      else memberHours[pos] = h;
+  const memberStart = new Int32Array(memberCount * memberGroups + 1);
+  for (let a = 0; a < total; a++) memberStart[attGroup[a]! + 1]!++;
+  accumulate(memberStart);
+  const memberKeys = new Float64Array(total);
+  const memberSlot = memberGroups === 1 ? new Uint8Array(total) : null;
+  const memberHours = needHours && overrideAt.length > 0 ? new Float64Array(total) : null;
+  if (total > 0) {
+    const cursor = memberStart.slice(0, memberStart.length - 1);
+    let nextOverride = 0;
+    for (let k = 0, a = 0; k < n; k++) {
+      const end = attendanceStart[k + 1]!;
+      if (a === end) continue;
+      const key = dayOffset[k]! * DAY_KEY + k;
+      if (memberSlot === null && memberHours === null) {
+        for (; a < end; a++) memberKeys[cursor[attGroup[a]!]!++] = key;
+        continue;
+      }
+      for (; a < end; a++) {
+        const pos = cursor[attGroup[a]!]!++;
+        memberKeys[pos] = key;
+        if (memberSlot !== null) memberSlot[pos] = rawSlot[k]!;
+        if (memberHours !== null) {
+          if (overrideAt[nextOverride] === a) memberHours[pos] = overrideHours[nextOverride++]!;
+          else memberHours[pos] = hours[k]!;
+        }
+      }
     }
   }
 
   return {
     count: n,
+    firstDay,
     ids,
-    day,
-    slot,
     subType,
     hours,
     days,
     slots,
     slotOfType,
     subTypeIds,
-    orgStart,
-    orgEntries,
-    orgEntryDay,
-    orgEntrySlot,
-    memberStart,
-    memberEntries,
-    memberEntryDay,
-    memberEntrySlot,
-    memberHours,
+    org: { groups: orgGroups, start: orgStart, keys: orgKeys, slot: orgSlot, hours: null },
+    member: {
+      groups: memberGroups,
+      start: memberStart,
+      keys: memberKeys,
+      slot: memberSlot,
+      hours: memberHours,
+    },
   };
+}
+
+/** Turns counts at [i + 1] into start offsets in place. */
+function accumulate(start: Int32Array): void {
+  for (let i = 1; i < start.length; i++) start[i]! += start[i - 1]!;
 }
 
 function growInt32(a: Int32Array): Int32Array {
