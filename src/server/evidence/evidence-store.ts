@@ -58,6 +58,8 @@ let store: EvidenceStore | undefined;
 
 /** The configured store: local disk under EVIDENCE_DIR (outside the web root). */
 export function getEvidenceStore(): EvidenceStore {
-  store ??= new LocalDiskEvidenceStore(path.resolve(process.env.EVIDENCE_DIR ?? ".data/evidence"));
+  store ??= new LocalDiskEvidenceStore(
+    path.resolve(/*turbopackIgnore: true*/ process.env.EVIDENCE_DIR ?? ".data/evidence"),
+  );
   return store;
 }

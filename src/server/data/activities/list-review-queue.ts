@@ -1,0 +1,75 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { ReviewQueueQuery } from "@/lib/schemas/activity";
+import type { Actor } from "../../authz/actor";
+import { can } from "../../authz/scope";
+import { withTenant } from "../../tenant-tx";
+import { activityReadWhere, decimalOrNull, reviewableWhere } from "./activity-rules";
+
+export const REVIEW_PAGE_SIZE = 50;
+
+/**
+ * The records waiting for the actor's review: SUBMITTED, not voided, and reviewable by them
+ * (reviewableWhere: organizations strictly below a secretary's own, self-reports of their own
+ * organization, an admin's whole subtree; never what they recorded or reported themselves).
+ * Oldest submission first, so nothing waits forever at the bottom.
+ */
+export async function listReviewQueue(actor: Actor, query: ReviewQueueQuery) {
+  if (!can(actor, "activity.review"))
+    return { items: [], total: 0, page: 1, pageCount: 1, pageSize: REVIEW_PAGE_SIZE };
+  return withTenant(actor.tenantId, async (tx) => {
+    const where: Prisma.ActivityWhereInput = {
+      AND: [
+        activityReadWhere(actor),
+        reviewableWhere(actor),
+        { status: "SUBMITTED", voidedAt: null },
+      ],
+    };
+    const total = await tx.activity.count({ where });
+    const pageCount = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
+    const page = Math.min(query.page, pageCount);
+    const rows = await tx.activity.findMany({
+      where,
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * REVIEW_PAGE_SIZE,
+      take: REVIEW_PAGE_SIZE,
+      select: {
+        id: true,
+        version: true,
+        type: true,
+        subType: true,
+        date: true,
+        topic: true,
+        durationHours: true,
+        submittedAt: true,
+        recordedById: true,
+        org: { select: { id: true, name: true, nameEn: true } },
+        selfReporter: { select: { id: true, name: true, number: true } },
+        _count: {
+          select: {
+            attendances: { where: { present: true } },
+            evidence: { where: { withdrawnAt: null } },
+          },
+        },
+      },
+    });
+    const recorders = await tx.user.findMany({
+      where: {
+        tenantId: actor.tenantId,
+        id: { in: [...new Set(rows.map((r) => r.recordedById))] },
+      },
+      select: { id: true, displayName: true },
+    });
+    const recorderName = new Map(recorders.map((u) => [u.id, u.displayName]));
+    const items = rows.map(({ _count, durationHours, recordedById, ...row }) => ({
+      ...row,
+      durationHours: decimalOrNull(durationHours) ?? 0,
+      recordedBy: recorderName.get(recordedById) ?? null,
+      presentCount: _count.attendances,
+      evidenceCount: _count.evidence,
+    }));
+    return { items, total, page, pageCount, pageSize: REVIEW_PAGE_SIZE };
+  });
+}
+
+export type ReviewQueuePage = Awaited<ReturnType<typeof listReviewQueue>>;
+export type ReviewQueueItem = ReviewQueuePage["items"][number];
