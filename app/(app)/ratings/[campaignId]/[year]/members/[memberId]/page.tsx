@@ -1,0 +1,33 @@
+import { getRatingExplanation } from "@/server/data/ratings/get-rating-explanation";
+import { Explanation } from "../../../../_components/explanation";
+import { loadRatingCampaign, orNotFound, positiveInt } from "../../../../_components/load-view";
+
+type Props = {
+  params: Promise<{ campaignId: string; year: string; memberId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props) {
+  const { campaignId, year } = await params;
+  const { campaign } = await loadRatingCampaign(campaignId, year);
+  return { title: `${campaign.name} ${year}` };
+}
+
+/** A member's 锋领指数 explained. */
+export default async function MemberRatingPage({ params, searchParams }: Props) {
+  const [{ campaignId, year: yearParam, memberId }, query] = await Promise.all([
+    params,
+    searchParams,
+  ]);
+  const { actor, campaign, year } = await loadRatingCampaign(campaignId, yearParam);
+  const data = await orNotFound(
+    getRatingExplanation(actor, {
+      campaignId,
+      year,
+      subjectKind: "member",
+      subjectId: memberId,
+      version: positiveInt(query.version),
+    }),
+  );
+  return <Explanation campaign={campaign} year={year} data={data} />;
+}
