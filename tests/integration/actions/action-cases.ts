@@ -18,6 +18,7 @@ import { updateCampaignAction } from "@/server/actions/campaigns/update-campaign
 import { upsertQuotaAction } from "@/server/actions/campaigns/upsert-quota-action";
 import { removeQuotaAction } from "@/server/actions/campaigns/remove-quota-action";
 import { updatePhasesAction } from "@/server/actions/campaigns/update-phases-action";
+import { updateRatingSettingsAction } from "@/server/actions/campaigns/update-rating-settings-action";
 import { addCampaignLeaderAction } from "@/server/actions/campaigns/add-campaign-leader-action";
 import { removeCampaignLeaderAction } from "@/server/actions/campaigns/remove-campaign-leader-action";
 import { createHash } from "node:crypto";
@@ -48,7 +49,8 @@ export type ActionCase = {
 
 const ALL_ROLES = ["admin", "collegeAdmin", "leader", "secretary", "member", "inspector"];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- actions differ in their previous-state type; the tests pass none
-const run = (action: (prev: any, fd: FormData) => Promise<unknown>) => (fd: FormData) => action(undefined, fd);
+const run = (action: (prev: any, fd: FormData) => Promise<unknown>) => (fd: FormData) =>
+  action(undefined, fd);
 
 // The role-assignment id of tenant B's secretary is looked up lazily by the test through the ids
 // the fixture exposes; a random uuid stands in where only "some other id" matters.
@@ -63,10 +65,15 @@ const memberFields = (number: string) => ({
 
 /** A one-row roster CSV that puts a member into the organization with `code`. */
 const rosterCsv = (number: string, code: string) =>
-  new File([`党员编号,姓名,性别,所在组织编码,党员状态,人员类别\n${number},导入测试,男,${code},正式党员,教师\n`], "roster.csv", {
-    type: "text/csv",
-  });
-
+  new File(
+    [
+      `党员编号,姓名,性别,所在组织编码,党员状态,人员类别\n${number},导入测试,男,${code},正式党员,教师\n`,
+    ],
+    "roster.csv",
+    {
+      type: "text/csv",
+    },
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Campaigns: the fixture has none, and `foreign`/`own` are synchronous, so each tenant's campaign
@@ -88,12 +95,19 @@ const campaignOf = (tenant: TenantFixture) => {
   return id;
 };
 /** The id of the one leadership-group row of the tenant's fixture campaign (member b11-0). */
-const campaignLeaderOf = (tenant: TenantFixture) => derivedUuid(`campaign-leader|${tenant.tenantId}`);
+const campaignLeaderOf = (tenant: TenantFixture) =>
+  derivedUuid(`campaign-leader|${tenant.tenantId}`);
 
 async function ensureFixtureCampaign(id: string, tenant: TenantFixture): Promise<void> {
   const db = adminDb();
-  if (await db.campaign.findFirst({ where: { tenantId: tenant.tenantId, id }, select: { id: true } })) return;
-  const { campaign } = instantiateCampaignTemplate(findCampaignTemplate("chuang-xian-zheng-you")!, { id, startDate: "2026-01-01" });
+  if (
+    await db.campaign.findFirst({ where: { tenantId: tenant.tenantId, id }, select: { id: true } })
+  )
+    return;
+  const { campaign } = instantiateCampaignTemplate(findCampaignTemplate("chuang-xian-zheng-you")!, {
+    id,
+    startDate: "2026-01-01",
+  });
   await db.campaign.create({
     data: {
       tenantId: tenant.tenantId,
@@ -106,19 +120,26 @@ async function ensureFixtureCampaign(id: string, tenant: TenantFixture): Promise
     },
   });
   await db.campaignLeader.create({
-    data: { tenantId: tenant.tenantId, id: campaignLeaderOf(tenant), campaignId: id, memberId: tenant.members["b11-0"]!, role: "LEADER" },
+    data: {
+      tenantId: tenant.tenantId,
+      id: campaignLeaderOf(tenant),
+      campaignId: id,
+      memberId: tenant.members["b11-0"]!,
+      role: "LEADER",
+    },
   });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as `run` above
-const withCampaigns = (action: (prev: any, fd: FormData) => Promise<unknown>) => async (fd: FormData) => {
-  for (const key of ["campaignId", "id"]) {
-    const value = fd.get(key);
-    const tenant = typeof value === "string" ? fixtureCampaigns.get(value) : undefined;
-    if (tenant) await ensureFixtureCampaign(value as string, tenant);
-  }
-  return action(undefined, fd);
-};
+const withCampaigns =
+  (action: (prev: any, fd: FormData) => Promise<unknown>) => async (fd: FormData) => {
+    for (const key of ["campaignId", "id"]) {
+      const value = fd.get(key);
+      const tenant = typeof value === "string" ? fixtureCampaigns.get(value) : undefined;
+      if (tenant) await ensureFixtureCampaign(value as string, tenant);
+    }
+    return action(undefined, fd);
+  };
 
 const campaignJson = JSON.stringify({
   campaign: {
@@ -155,14 +176,29 @@ const quotaFields = {
   targetValue: 4,
 };
 
-const phaseFields = { version: 1, phaseName: ["动员部署"], phaseStart: ["2026-01-01"], phaseEnd: ["2026-01-31"] };
+const phaseFields = {
+  version: 1,
+  phaseName: ["动员部署"],
+  phaseStart: ["2026-01-01"],
+  phaseEnd: ["2026-01-31"],
+};
 
 export const ACTION_CASES: ActionCase[] = [
   {
     name: "createCampaignFromTemplateAction",
     run: run(createCampaignFromTemplateAction),
-    foreign: (_a, b) => ({ templateCode: "chuang-xian-zheng-you", name: "x", startDate: "2026-01-01", rootOrgId: b.orgs.school!.id }),
-    own: (a) => ({ templateCode: "chuang-xian-zheng-you", name: "x", startDate: "2026-01-01", rootOrgId: a.orgs.school!.id }),
+    foreign: (_a, b) => ({
+      templateCode: "chuang-xian-zheng-you",
+      name: "x",
+      startDate: "2026-01-01",
+      rootOrgId: b.orgs.school!.id,
+    }),
+    own: (a) => ({
+      templateCode: "chuang-xian-zheng-you",
+      name: "x",
+      startDate: "2026-01-01",
+      rootOrgId: a.orgs.school!.id,
+    }),
     privileged: true,
     roles: ALL_ROLES,
   },
@@ -177,8 +213,22 @@ export const ACTION_CASES: ActionCase[] = [
   {
     name: "updateCampaignAction",
     run: withCampaigns(updateCampaignAction),
-    foreign: (_a, b) => ({ id: campaignOf(b), version: 1, name: "x", startDate: "2026-01-01", endDate: "2028-07-31", status: "CLOSED" }),
-    own: (a) => ({ id: campaignOf(a), version: 1, name: "x", startDate: "2026-01-01", endDate: "2028-07-31", status: "CLOSED" }),
+    foreign: (_a, b) => ({
+      id: campaignOf(b),
+      version: 1,
+      name: "x",
+      startDate: "2026-01-01",
+      endDate: "2028-07-31",
+      status: "CLOSED",
+    }),
+    own: (a) => ({
+      id: campaignOf(a),
+      version: 1,
+      name: "x",
+      startDate: "2026-01-01",
+      endDate: "2028-07-31",
+      status: "CLOSED",
+    }),
     privileged: true,
     roles: ALL_ROLES,
   },
@@ -207,18 +257,50 @@ export const ACTION_CASES: ActionCase[] = [
     roles: ALL_ROLES,
   },
   {
+    name: "updateRatingSettingsAction",
+    run: withCampaigns(updateRatingSettingsAction),
+    foreign: (_a, b) => ({
+      campaignId: campaignOf(b),
+      version: 1,
+      ratingJson: '{"vetoItems":[{"id":"v","label":"x","capScore":10}]}',
+    }),
+    own: (a) => ({
+      campaignId: campaignOf(a),
+      version: 1,
+      ratingJson: '{"vetoItems":[{"id":"v","label":"x","capScore":10}]}',
+    }),
+    privileged: true,
+    roles: ALL_ROLES,
+  },
+  {
     name: "addCampaignLeaderAction",
     run: withCampaigns(addCampaignLeaderAction),
-    foreign: (_a, b) => ({ campaignId: campaignOf(b), memberNumber: `${b.slug}-b12-1`.toUpperCase(), role: "MEMBER" }),
-    own: (a) => ({ campaignId: campaignOf(a), memberNumber: `${a.slug}-b12-1`.toUpperCase(), role: "MEMBER" }),
+    foreign: (_a, b) => ({
+      campaignId: campaignOf(b),
+      memberNumber: `${b.slug}-b12-1`.toUpperCase(),
+      role: "MEMBER",
+    }),
+    own: (a) => ({
+      campaignId: campaignOf(a),
+      memberNumber: `${a.slug}-b12-1`.toUpperCase(),
+      role: "MEMBER",
+    }),
     privileged: true,
     roles: ALL_ROLES,
   },
   {
     name: "addCampaignLeaderAction (foreign member into an own campaign)",
     run: withCampaigns(addCampaignLeaderAction),
-    foreign: (a, b) => ({ campaignId: campaignOf(a), memberNumber: `${b.slug}-b12-1`.toUpperCase(), role: "MEMBER" }),
-    own: (a) => ({ campaignId: campaignOf(a), memberNumber: `${a.slug}-b12-1`.toUpperCase(), role: "MEMBER" }),
+    foreign: (a, b) => ({
+      campaignId: campaignOf(a),
+      memberNumber: `${b.slug}-b12-1`.toUpperCase(),
+      role: "MEMBER",
+    }),
+    own: (a) => ({
+      campaignId: campaignOf(a),
+      memberNumber: `${a.slug}-b12-1`.toUpperCase(),
+      role: "MEMBER",
+    }),
     privileged: true,
     refusal: /未找到该编号的党员/,
   },
@@ -270,24 +352,58 @@ export const ACTION_CASES: ActionCase[] = [
   {
     name: "transferMemberAction",
     run: run(transferMemberAction),
-    foreign: (_a, b) => ({ memberId: b.members["b11-2"]!, version: 1, toOrgId: b.orgs.b21!.id, effectiveDate: "2026-01-10" }),
-    own: (a) => ({ memberId: a.members["b11-2"]!, version: 1, toOrgId: a.orgs.b21!.id, effectiveDate: "2026-01-10" }),
+    foreign: (_a, b) => ({
+      memberId: b.members["b11-2"]!,
+      version: 1,
+      toOrgId: b.orgs.b21!.id,
+      effectiveDate: "2026-01-10",
+    }),
+    own: (a) => ({
+      memberId: a.members["b11-2"]!,
+      version: 1,
+      toOrgId: a.orgs.b21!.id,
+      effectiveDate: "2026-01-10",
+    }),
     privileged: true,
     roles: ALL_ROLES,
   },
   {
     name: "transferMemberAction (own member into a foreign organization)",
     run: run(transferMemberAction),
-    foreign: (a, b) => ({ memberId: a.members["b12-2"]!, version: 1, toOrgId: b.orgs.b21!.id, effectiveDate: "2026-01-10" }),
-    own: (a) => ({ memberId: a.members["b12-2"]!, version: 1, toOrgId: a.orgs.b21!.id, effectiveDate: "2026-01-10" }),
+    foreign: (a, b) => ({
+      memberId: a.members["b12-2"]!,
+      version: 1,
+      toOrgId: b.orgs.b21!.id,
+      effectiveDate: "2026-01-10",
+    }),
+    own: (a) => ({
+      memberId: a.members["b12-2"]!,
+      version: 1,
+      toOrgId: a.orgs.b21!.id,
+      effectiveDate: "2026-01-10",
+    }),
     privileged: true,
     refusal: /不存在|无权|权限|请修正/,
   },
   {
     name: "createOrganizationAction",
     run: run(createOrganizationAction),
-    foreign: (_a, b) => ({ parentId: b.orgs.c1!.id, name: "x", code: "XB1", level: "BRANCH", kind: "TEACHER", validFrom: "2026-01-01" }),
-    own: (a) => ({ parentId: a.orgs.c1!.id, name: "x", code: "XA1", level: "BRANCH", kind: "TEACHER", validFrom: "2026-01-01" }),
+    foreign: (_a, b) => ({
+      parentId: b.orgs.c1!.id,
+      name: "x",
+      code: "XB1",
+      level: "BRANCH",
+      kind: "TEACHER",
+      validFrom: "2026-01-01",
+    }),
+    own: (a) => ({
+      parentId: a.orgs.c1!.id,
+      name: "x",
+      code: "XA1",
+      level: "BRANCH",
+      kind: "TEACHER",
+      validFrom: "2026-01-01",
+    }),
     privileged: true,
     roles: ALL_ROLES,
   },
@@ -302,31 +418,71 @@ export const ACTION_CASES: ActionCase[] = [
   {
     name: "moveOrganizationAction",
     run: run(moveOrganizationAction),
-    foreign: (_a, b) => ({ id: b.orgs.b11!.id, version: 1, newParentId: b.orgs.c2!.id, effectiveDate: "2026-02-01" }),
-    own: (a) => ({ id: a.orgs.b11!.id, version: 1, newParentId: a.orgs.c2!.id, effectiveDate: "2026-02-01" }),
+    foreign: (_a, b) => ({
+      id: b.orgs.b11!.id,
+      version: 1,
+      newParentId: b.orgs.c2!.id,
+      effectiveDate: "2026-02-01",
+    }),
+    own: (a) => ({
+      id: a.orgs.b11!.id,
+      version: 1,
+      newParentId: a.orgs.c2!.id,
+      effectiveDate: "2026-02-01",
+    }),
     privileged: true,
     roles: ALL_ROLES,
   },
   {
     name: "moveOrganizationAction (own org under a foreign parent)",
     run: run(moveOrganizationAction),
-    foreign: (a, b) => ({ id: a.orgs.b12!.id, version: 1, newParentId: b.orgs.c2!.id, effectiveDate: "2026-02-01" }),
-    own: (a) => ({ id: a.orgs.b12!.id, version: 1, newParentId: a.orgs.c2!.id, effectiveDate: "2026-02-01" }),
+    foreign: (a, b) => ({
+      id: a.orgs.b12!.id,
+      version: 1,
+      newParentId: b.orgs.c2!.id,
+      effectiveDate: "2026-02-01",
+    }),
+    own: (a) => ({
+      id: a.orgs.b12!.id,
+      version: 1,
+      newParentId: a.orgs.c2!.id,
+      effectiveDate: "2026-02-01",
+    }),
     privileged: true,
   },
   {
     name: "closeOrganizationAction",
     run: run(closeOrganizationAction),
-    foreign: (_a, b) => ({ id: b.orgs.b21!.id, version: 1, effectiveDate: "2026-02-01", mergedIntoId: b.orgs.b11!.id }),
-    own: (a) => ({ id: a.orgs.b21!.id, version: 1, effectiveDate: "2026-02-01", mergedIntoId: a.orgs.b11!.id }),
+    foreign: (_a, b) => ({
+      id: b.orgs.b21!.id,
+      version: 1,
+      effectiveDate: "2026-02-01",
+      mergedIntoId: b.orgs.b11!.id,
+    }),
+    own: (a) => ({
+      id: a.orgs.b21!.id,
+      version: 1,
+      effectiveDate: "2026-02-01",
+      mergedIntoId: a.orgs.b11!.id,
+    }),
     privileged: true,
     roles: ALL_ROLES,
   },
   {
     name: "createUserAction (linking a foreign member)",
     run: run(createUserAction),
-    foreign: (_a, b) => ({ username: "intruder", displayName: "x", password: "long-enough-1", memberNumber: `${b.slug}-B11-2`.toUpperCase() }),
-    own: (a) => ({ username: "newuser", displayName: "x", password: "long-enough-1", memberNumber: `${a.slug}-B11-2`.toUpperCase() }),
+    foreign: (_a, b) => ({
+      username: "intruder",
+      displayName: "x",
+      password: "long-enough-1",
+      memberNumber: `${b.slug}-B11-2`.toUpperCase(),
+    }),
+    own: (a) => ({
+      username: "newuser",
+      displayName: "x",
+      password: "long-enough-1",
+      memberNumber: `${a.slug}-B11-2`.toUpperCase(),
+    }),
     privileged: true,
     refusal: /未找到该编号的党员|不在您的管理范围/,
   },
@@ -373,7 +529,13 @@ export const ACTION_CASES: ActionCase[] = [
     name: "saveDepartmentAction",
     run: run(saveDepartmentAction),
     // Tenant B's department id, edited from tenant A: not found.
-    foreign: (_a, b) => ({ id: b.departmentId, version: 0, code: "HIJACK", name: "x", isActive: "true" }),
+    foreign: (_a, b) => ({
+      id: b.departmentId,
+      version: 0,
+      code: "HIJACK",
+      name: "x",
+      isActive: "true",
+    }),
     own: () => ({ code: "NEWDEPT", name: "新部门", isActive: "true" }),
     privileged: true,
     roles: ALL_ROLES,
@@ -382,7 +544,11 @@ export const ACTION_CASES: ActionCase[] = [
     name: "changePasswordAction",
     run: run(changePasswordAction),
     // There is no id to forge: the action only ever changes the caller's own password.
-    foreign: () => ({ current: "wrong-password", next: "another-pass-1", confirm: "another-pass-1" }),
+    foreign: () => ({
+      current: "wrong-password",
+      next: "another-pass-1",
+      confirm: "another-pass-1",
+    }),
     own: () => ({ current: FIXTURE_PASSWORD, next: "another-pass-1", confirm: "another-pass-1" }),
     privileged: false,
     refusal: /当前密码不正确/,

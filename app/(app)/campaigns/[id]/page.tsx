@@ -12,11 +12,18 @@ import { isAppError } from "@/server/errors";
 import { summarizeEvaluation } from "@/server/data/campaigns/campaign-evaluation";
 import { evaluateCampaignForActor } from "@/server/data/campaigns/evaluate-campaign-for-actor";
 import { getCampaign } from "@/server/data/campaigns/get-campaign";
-import { formatAmount, measureText, periodText, quotaTargetText, subjectText } from "../_components/describe-quota";
+import {
+  formatAmount,
+  measureText,
+  periodText,
+  quotaTargetText,
+  subjectText,
+} from "../_components/describe-quota";
 import { CampaignStatusBadge, ResultStatusBadge } from "../_components/status-badge";
 import { EditCampaignForm } from "./_components/edit-campaign-form";
 import { AddLeaderForm, RemoveLeaderButton } from "./_components/leader-forms";
 import { PhasesForm } from "./_components/phases-form";
+import { RatingSettingsForm } from "./_components/rating-settings-form";
 import { RemoveQuotaButton } from "./_components/remove-quota-button";
 
 type Props = {
@@ -45,7 +52,11 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const { actor, detail } = await load(id);
   const { campaign, definition, rootOrg, leaders, covered, canManage, seesWholeCampaign } = detail;
   const today = todayInShanghai();
-  const [t, tc, locale] = await Promise.all([getTranslations("campaigns"), getTranslations("common"), getLocale() as Promise<Locale>]);
+  const [t, tc, locale] = await Promise.all([
+    getTranslations("campaigns"),
+    getTranslations("common"),
+    getLocale() as Promise<Locale>,
+  ]);
 
   let evaluation: CampaignEvaluation | null = null;
   let evaluationError: string | null = null;
@@ -55,20 +66,33 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     if (!isAppError(error)) throw error;
     evaluationError = error.message;
   }
-  const summaries = evaluation ? summarizeEvaluation(evaluation, definition.quotas.map((q) => q.id)) : null;
+  const summaries = evaluation
+    ? summarizeEvaluation(
+        evaluation,
+        definition.quotas.map((q) => q.id),
+      )
+    : null;
   const phases = definition.phases ?? [];
   const template = campaign.templateCode ? findCampaignTemplate(campaign.templateCode) : undefined;
-  const orgName = (o: { name: string; nameEn: string | null }) => (locale === "en" && o.nameEn ? o.nameEn : o.name);
-  const quotaName = (q: { name: string; nameEn?: string }) => (locale === "en" && q.nameEn ? q.nameEn : q.name);
-  const quotaHref = (quotaId: string) => `/campaigns/${campaign.id}/quotas/${encodeURIComponent(quotaId)}`;
+  const orgName = (o: { name: string; nameEn: string | null }) =>
+    locale === "en" && o.nameEn ? o.nameEn : o.name;
+  const quotaName = (q: { name: string; nameEn?: string }) =>
+    locale === "en" && q.nameEn ? q.nameEn : q.name;
+  const quotaHref = (quotaId: string) =>
+    `/campaigns/${campaign.id}/quotas/${encodeURIComponent(quotaId)}`;
   const skipped = Number(query.skipped ?? 0);
 
   return (
     <>
       {query.created === "1" ? (
-        <div role="status" className="mb-3 grid gap-1 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+        <div
+          role="status"
+          className="mb-3 grid gap-1 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800"
+        >
           <p>{t("detail.created")}</p>
-          {skipped > 0 ? <p className="text-amber-900">{t("detail.skipped", { count: skipped })}</p> : null}
+          {skipped > 0 ? (
+            <p className="text-amber-900">{t("detail.skipped", { count: skipped })}</p>
+          ) : null}
         </div>
       ) : null}
       {query.saved === "quota" ? (
@@ -81,7 +105,12 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         subtitle={
           <span className="flex flex-wrap items-center gap-2">
             <CampaignStatusBadge status={campaign.status} label={t(`status.${campaign.status}`)} />
-            <span>{t("dateRange", { from: formatDay(campaign.startDate, locale), to: formatDay(campaign.endDate, locale) })}</span>
+            <span>
+              {t("dateRange", {
+                from: formatDay(campaign.startDate, locale),
+                to: formatDay(campaign.endDate, locale),
+              })}
+            </span>
             <span>· {orgName(rootOrg)}</span>
           </span>
         }
@@ -108,13 +137,23 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         <dl className="grid grid-cols-1 gap-x-4 gap-y-2 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
           {(
             [
-              [t("detail.dates"), t("dateRange", { from: formatDay(campaign.startDate, locale), to: formatDay(campaign.endDate, locale) })],
+              [
+                t("detail.dates"),
+                t("dateRange", {
+                  from: formatDay(campaign.startDate, locale),
+                  to: formatDay(campaign.endDate, locale),
+                }),
+              ],
               [t("detail.status"), t(`status.${campaign.status}`)],
               [
                 t("detail.root"),
                 t("detail.coveredBy", {
                   root: orgName(rootOrg),
-                  counts: t("detail.covered", { colleges: covered.byLevel.COLLEGE ?? 0, branches: covered.byLevel.BRANCH ?? 0, members: covered.members }),
+                  counts: t("detail.covered", {
+                    colleges: covered.byLevel.COLLEGE ?? 0,
+                    branches: covered.byLevel.BRANCH ?? 0,
+                    members: covered.members,
+                  }),
                 }),
               ],
               [t("detail.template"), template ? template.name : t("detail.noTemplate")],
@@ -129,10 +168,18 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         </dl>
         {seesWholeCampaign ? (
           <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
-            <a href={`/api/campaigns/${campaign.id}/export?file=campaign`} download className="text-red-900 underline underline-offset-2">
+            <a
+              href={`/api/campaigns/${campaign.id}/export?file=campaign`}
+              download
+              className="text-red-900 underline underline-offset-2"
+            >
               {t("detail.exportCampaignFile")}
             </a>
-            <a href={`/api/campaigns/${campaign.id}/export?file=records`} download className="text-red-900 underline underline-offset-2">
+            <a
+              href={`/api/campaigns/${campaign.id}/export?file=records`}
+              download
+              className="text-red-900 underline underline-offset-2"
+            >
               {t("detail.exportRecordsFile")}
             </a>
             <span className="text-xs text-stone-600">{t("detail.cliHint")}</span>
@@ -151,7 +198,11 @@ export default async function CampaignPage({ params, searchParams }: Props) {
               {seesWholeCampaign ? null : ` ${t("detail.partialScope")}`}
             </p>
           </div>
-          {canManage ? <LinkButton href={`/campaigns/${campaign.id}/quotas/new`}>{t("detail.newQuota")}</LinkButton> : null}
+          {canManage ? (
+            <LinkButton href={`/campaigns/${campaign.id}/quotas/new`}>
+              {t("detail.newQuota")}
+            </LinkButton>
+          ) : null}
         </div>
         {evaluationError ? (
           <p role="alert" className="mb-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -179,7 +230,11 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                     {t("detail.target")}
                   </th>
                   {RESULT_STATUSES.map((s) => (
-                    <th key={s} scope="col" className="whitespace-nowrap px-2 py-2 text-right font-medium">
+                    <th
+                      key={s}
+                      scope="col"
+                      className="whitespace-nowrap px-2 py-2 text-right font-medium"
+                    >
                       {t(`resultStatus.${s}`)}
                     </th>
                   ))}
@@ -197,31 +252,53 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                   return (
                     <tr key={q.id} className="align-top">
                       <th scope="row" className="px-3 py-2 font-normal">
-                        <Link href={quotaHref(q.id)} className="font-medium text-red-900 underline-offset-2 hover:underline">
+                        <Link
+                          href={quotaHref(q.id)}
+                          className="font-medium text-red-900 underline-offset-2 hover:underline"
+                        >
                           {quotaName(q)}
                         </Link>
-                        <span className="block text-xs text-stone-600">{q.composite ? q.composite.parts.map(quotaName).join("；") : measureText(t, q)}</span>
+                        <span className="block text-xs text-stone-600">
+                          {q.composite
+                            ? q.composite.parts.map(quotaName).join("；")
+                            : measureText(t, q)}
+                        </span>
                       </th>
                       <td className="px-3 py-2">{subjectText(t, tc, q.subject)}</td>
-                      <td className="whitespace-nowrap px-3 py-2">{periodText(t, q.period, phases)}</td>
+                      <td className="whitespace-nowrap px-3 py-2">
+                        {periodText(t, q.period, phases)}
+                      </td>
                       <td className="px-3 py-2">{quotaTargetText(t, q, locale)}</td>
                       {population ? (
                         <td colSpan={RESULT_STATUSES.length} className="px-2 py-2">
                           <span className="flex flex-wrap items-center gap-2">
-                            <ResultStatusBadge status={population.status} label={t(`resultStatus.${population.status}`)} />
+                            <ResultStatusBadge
+                              status={population.status}
+                              label={t(`resultStatus.${population.status}`)}
+                            />
                             {population.share
-                              ? t("detail.populationResult", { met: population.share.subjectsMet, covered: population.share.subjectsCovered, needed: population.share.subjectsNeeded })
+                              ? t("detail.populationResult", {
+                                  met: population.share.subjectsMet,
+                                  covered: population.share.subjectsCovered,
+                                  needed: population.share.subjectsNeeded,
+                                })
                               : formatAmount(population.achieved, locale)}
                           </span>
                         </td>
                       ) : (
                         RESULT_STATUSES.map((s) => (
-                          <td key={s} className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
+                          <td
+                            key={s}
+                            className="whitespace-nowrap px-2 py-2 text-right tabular-nums"
+                          >
                             {summary ? (
                               s === "met" || summary.counts[s] === 0 ? (
                                 summary.counts[s]
                               ) : (
-                                <Link href={`${quotaHref(q.id)}?status=${s}`} className="text-red-900 underline underline-offset-2">
+                                <Link
+                                  href={`${quotaHref(q.id)}?status=${s}`}
+                                  className="text-red-900 underline underline-offset-2"
+                                >
                                   {summary.counts[s]}
                                   <span className="sr-only">
                                     {" "}
@@ -245,7 +322,12 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                               {t("detail.editQuota")}
                               <span className="sr-only">：{quotaName(q)}</span>
                             </Link>
-                            <RemoveQuotaButton campaignId={campaign.id} version={campaign.version} quotaId={q.id} name={quotaName(q)} />
+                            <RemoveQuotaButton
+                              campaignId={campaign.id}
+                              version={campaign.version}
+                              quotaId={q.id}
+                              name={quotaName(q)}
+                            />
                           </span>
                         </td>
                       ) : null}
@@ -269,8 +351,15 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             <ol className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
               {phases.map((p) => (
                 <li key={p.id} className="px-3 py-2">
-                  <p className="font-medium text-stone-900">{locale === "en" && p.nameEn ? p.nameEn : p.name}</p>
-                  <p className="text-sm text-stone-700">{t("dateRange", { from: formatDay(p.startDate, locale), to: formatDay(p.endDate, locale) })}</p>
+                  <p className="font-medium text-stone-900">
+                    {locale === "en" && p.nameEn ? p.nameEn : p.name}
+                  </p>
+                  <p className="text-sm text-stone-700">
+                    {t("dateRange", {
+                      from: formatDay(p.startDate, locale),
+                      to: formatDay(p.endDate, locale),
+                    })}
+                  </p>
                   {p.theme ? (
                     <p className="text-sm text-stone-600">
                       {t("detail.phaseTheme")}：{p.theme}
@@ -291,15 +380,26 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           ) : (
             <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
               {leaders.map((l) => (
-                <li key={l.id} className="flex min-h-11 flex-wrap items-center justify-between gap-2 px-3 py-2">
+                <li
+                  key={l.id}
+                  className="flex min-h-11 flex-wrap items-center justify-between gap-2 px-3 py-2"
+                >
                   <span>
-                    <span className="mr-2 rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-900 ring-1 ring-red-200">{t(`leaderRole.${l.role}`)}</span>
+                    <span className="mr-2 rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-900 ring-1 ring-red-200">
+                      {t(`leaderRole.${l.role}`)}
+                    </span>
                     <span className="font-medium">{l.member.name}</span>
                     <span className="ml-2 text-xs text-stone-600">
                       {l.member.number} · {orgName(l.member.org)}
                     </span>
                   </span>
-                  {canManage ? <RemoveLeaderButton campaignId={campaign.id} leaderId={l.id} name={l.member.name} /> : null}
+                  {canManage ? (
+                    <RemoveLeaderButton
+                      campaignId={campaign.id}
+                      leaderId={l.id}
+                      name={l.member.name}
+                    />
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -328,7 +428,18 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           <PhasesForm
             campaignId={campaign.id}
             version={campaign.version}
-            phases={phases.map((p) => ({ id: p.id, name: p.name, theme: p.theme ?? "", startDate: p.startDate, endDate: p.endDate }))}
+            phases={phases.map((p) => ({
+              id: p.id,
+              name: p.name,
+              theme: p.theme ?? "",
+              startDate: p.startDate,
+              endDate: p.endDate,
+            }))}
+          />
+          <RatingSettingsForm
+            campaignId={campaign.id}
+            version={campaign.version}
+            ratingJson={definition.rating ? JSON.stringify(definition.rating, null, 2) : ""}
           />
         </div>
       ) : (
