@@ -32,8 +32,8 @@ test("the organization department creates an account for a member and gives it t
   await page.getByLabel("初始密码").fill("long-enough-password");
   await page.getByRole("button", { name: "创建账号" }).click();
   await expect(page).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}/);
-  await page.getByLabel("角色", { exact: true }).selectOption("SECRETARY");
-  await page.getByLabel("组织", { exact: true }).selectOption({ index: 3 });
+  await page.locator('select[name="role"]').selectOption("SECRETARY");
+  await page.locator('select[name="orgId"]').selectOption({ index: 3 });
   await page.getByRole("button", { name: "分配角色" }).click();
   await expect(page.getByRole("button", { name: "撤销" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
