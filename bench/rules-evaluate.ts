@@ -2,6 +2,7 @@
 // Run: npx tsx bench/rules-evaluate.ts [--runs N] [--profile FILE]
 // Data are generated deterministically (seeded PRNG), so figures are comparable across runs. Only
 // evaluateCampaign is timed, after one untimed warm-up run per mode; min/median/max are over N runs.
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { PerformanceObserver, performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
@@ -316,23 +317,39 @@ interface Measurement {
   ms: number;
   /** Process CPU time over the same span (includes V8's parallel GC threads). */
   cpuMs: number;
+  /** CPU time of the main (JavaScript) thread alone; null where /proc is not available. */
+  mainThreadCpuMs: number | null;
   /** Start and end on the performance.now() clock, to attribute GC pauses to the run. */
   from: number;
   to: number;
   results: number;
 }
 
+/** CPU time of the main thread in ms (Linux, 10 ms resolution), or null. */
+function mainThreadCpu(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 1/100 s
+  } catch {
+    return null;
+  }
+}
+
 function measure(data: ReturnType<typeof generate>, windows: "all" | "current"): Measurement {
+  const mainCpu = mainThreadCpu();
   const cpu = process.cpuUsage();
   const from = performance.now();
   // Only the evaluation is timed: the input exists before, and the result is only counted after.
   const evaluation = evaluateCampaign({ campaign, ...data, asOf: AS_OF, windows });
   const to = performance.now();
   const used = process.cpuUsage(cpu);
+  const mainCpuAfter = mainThreadCpu();
   // CPU time is reported next to wall time because a loaded machine inflates the latter.
   return {
     ms: to - from,
     cpuMs: (used.user + used.system) / 1000,
+    mainThreadCpuMs: mainCpu === null || mainCpuAfter === null ? null : mainCpuAfter - mainCpu,
     from,
     to,
     results: evaluation.results.length,
@@ -355,7 +372,6 @@ async function main(): Promise<void> {
   const profileArg = process.argv.indexOf("--profile");
   if (profileArg > 0) {
     const { Session } = await import("node:inspector/promises");
-    const { writeFileSync } = await import("node:fs");
     const data = generate();
     measure(data, "all"); // warm-up, so the profile shows optimized code
     const session = new Session();
@@ -417,6 +433,9 @@ async function main(): Promise<void> {
       results: measurements[0]!.results,
       wallMs: wall,
       cpuMs: summarize(measurements.map((m) => m.cpuMs)),
+      mainThreadCpuMs: measurements.some((m) => m.mainThreadCpuMs === null)
+        ? null
+        : summarize(measurements.map((m) => m.mainThreadCpuMs!)),
       gcPauseMs: summarize(gcMs),
       recordsPerSecond: Math.round(RECORDS / (wall.median / 1000)),
     };

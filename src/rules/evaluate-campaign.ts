@@ -82,17 +82,22 @@ interface CompiledSpec extends MeasureSpec {
   baseMax: number | null;
   /** Readable target when not pro-rated. */
   plainTarget: string;
+  /** By window: the last pro-rated target and the factor it was scaled by. */
+  scaled: Array<{ factor: number; value: number; max: number | null; text: string }>;
   achieved: Float64Array;
   /**
    * Counted records of the last measured subject as packed (day, record) keys (see DAY_KEY), grouped by window:
    * flat[segStart[w] .. segStart[w+1]), each group in date order.
    */
   flat: Float64Array;
+  /** Record id of each key in flat. */
+  flatIds: string[];
   segStart: Int32Array;
   cursor: Int32Array;
   kinds: Uint8Array | null;
   scratchWindow: Int32Array;
   scratchKey: Float64Array;
+  scratchIds: string[];
 }
 
 interface SubjectRef {
@@ -127,6 +132,7 @@ interface Scan {
   spec: CompiledSpec;
   windowOfDay: Int32Array;
   keys: Float64Array;
+  ids: string[];
   /** Slot of each entry when the holder's entries are not grouped by slot. */
   entrySlot: Uint8Array | null;
   /** Hours of each entry when they may differ from the record's (hoursByMember). */
@@ -140,8 +146,11 @@ interface Context {
   index: RecordIndex;
   asOfDay: number;
   subtrees: number[][] | null;
-  /** Reused buffer for merging the records of composite parts. */
+  /** Reused buffers for merging the records of composite parts. */
   unionScratch: Float64Array;
+  unionIds: string[];
+  /** Reused buffer for short record id lists (see toRecordIds). */
+  idScratch: string[];
   scan: Scan;
   /** Reused output of assessPaceInto. */
   pace: PaceOutput;
@@ -210,10 +219,13 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
     asOfDay,
     subtrees: needsSubtrees ? findSubtrees(organizations) : null,
     unionScratch: new Float64Array(256),
+    unionIds: [],
+    idScratch: ["", "", "", "", "", "", "", ""],
     scan: {
       spec: null!,
       windowOfDay: new Int32Array(0),
       keys: index.member.keys,
+      ids: index.member.ids,
       entrySlot: null,
       entryHours: null,
       coverage: [],
@@ -423,13 +435,21 @@ function compileSpec(index: RecordIndex, spec: MeasureSpec, windowCount: number)
     baseMin: min,
     baseMax: max,
     plainTarget: describeTarget(spec.target, spec.unit, min, max),
+    scaled: Array.from({ length: windowCount }, () => ({
+      factor: NaN,
+      value: 0,
+      max: null,
+      text: "",
+    })),
     achieved: new Float64Array(windowCount),
     flat: new Float64Array(64),
+    flatIds: [],
     segStart: new Int32Array(windowCount + 1),
     cursor: new Int32Array(windowCount),
     kinds: metricCode === DISTINCT_KINDS ? new Uint8Array(windowCount * typeCount) : null,
     scratchWindow: new Int32Array(64),
     scratchKey: new Float64Array(64),
+    scratchIds: [],
   };
 }
 
@@ -513,6 +533,7 @@ function measureSubject(
   scan.spec = spec;
   scan.windowOfDay = qw.windowOfDay;
   scan.keys = holder.keys;
+  scan.ids = holder.ids;
   scan.entrySlot = holder.slot;
   scan.entryHours = holder.hours;
   scan.coverage = ref.coverage;
@@ -542,6 +563,7 @@ function measureSubject(
   const counted = scan.counted;
   const scratchWindow = spec.scratchWindow;
   const scratchKey = spec.scratchKey;
+  const scratchIds = spec.scratchIds;
   if (kinds) {
     const F = spec.typeCount;
     for (let w = 0; w < W; w++) {
@@ -554,13 +576,17 @@ function measureSubject(
   // Group the counted records by window (stable counting sort).
   const segStart = spec.segStart;
   let flat: Float64Array;
+  let flatIds: string[];
   if (W === 1) {
     // One window: the scratch keys already are the grouped keys; swap buffers instead of copying.
     segStart[0] = 0;
     segStart[1] = counted;
     flat = scratchKey;
+    flatIds = scratchIds;
     spec.scratchKey = spec.flat;
+    spec.scratchIds = spec.flatIds;
     spec.flat = flat;
+    spec.flatIds = flatIds;
   } else {
     for (let w = 0; w <= W; w++) segStart[w] = 0;
     for (let i = 0; i < counted; i++) segStart[scratchWindow[i]! + 1]!++;
@@ -568,9 +594,16 @@ function measureSubject(
     if (spec.flat.length < counted)
       spec.flat = new Float64Array(Math.max(counted, spec.flat.length * 2));
     flat = spec.flat;
+    flatIds = spec.flatIds;
+    // Filled up to counted first, so that the scattered writes below never leave holes.
+    while (flatIds.length < counted) flatIds.push("");
     const cursor = spec.cursor;
     for (let w = 0; w < W; w++) cursor[w] = segStart[w]!;
-    for (let i = 0; i < counted; i++) flat[cursor[scratchWindow[i]!]!++] = scratchKey[i]!;
+    for (let i = 0; i < counted; i++) {
+      const at = cursor[scratchWindow[i]!]!++;
+      flat[at] = scratchKey[i]!;
+      flatIds[at] = scratchIds[i]!;
+    }
   }
   // Put each window's records in date order (then input order), so recordIds read as a timeline;
   // already-ordered input costs one comparison per record.
@@ -579,7 +612,7 @@ function measureSubject(
     const to = segStart[w + 1]!;
     for (let i = from + 1; i < to; i++) {
       if (flat[i - 1]! > flat[i]!) {
-        sortKeys(flat, from, to);
+        sortEntries(flat, flatIds, from, to, index.ids);
         break;
       }
     }
@@ -598,7 +631,7 @@ function scanEntries(
   position: number,
 ): void {
   const spec = scan.spec;
-  const { keys, entrySlot, entryHours, windowOfDay, coverage, checkCoverage } = scan;
+  const { keys, ids, entrySlot, entryHours, windowOfDay, coverage, checkCoverage } = scan;
   const { subType, hours, days, firstDay } = index;
   const achieved = spec.achieved;
   const slotPosition = spec.slotPosition;
@@ -608,6 +641,7 @@ function scanEntries(
   const F = spec.typeCount;
   let scratchWindow = spec.scratchWindow;
   let scratchKey = spec.scratchKey;
+  const scratchIds = spec.scratchIds;
   let counted = scan.counted;
   for (let e = from; e < to; e++) {
     let f = position;
@@ -639,9 +673,16 @@ function scanEntries(
     }
     scratchWindow[counted] = w;
     scratchKey[counted] = key;
+    // Appends or overwrites: counted never passes the list's length.
+    scratchIds[counted] = ids[e]!;
     counted++;
   }
   scan.counted = counted;
+}
+
+/** Record index of a packed key. */
+function recordOf(key: number): number {
+  return key - Math.floor(key * INVERSE_DAY_KEY) * DAY_KEY;
 }
 
 /** Scans the groups of the spec's types for one holder in input order, merging them by record. */
@@ -655,38 +696,63 @@ function scanMerged(index: RecordIndex, scan: Scan, start: Int32Array, base: num
     ends[i] = start[base + slotList[i]! + 1]!;
   }
   for (;;) {
+    // The group whose next record comes first, and the first record of any other group: the
+    // group's entries up to that one are scanned as one run.
     let best = -1;
     let bestRecord = Infinity;
+    let nextRecord = Infinity;
     for (let i = 0; i < m; i++) {
       const e = heads[i]!;
       if (e === ends[i]!) continue;
-      const key = keys[e]!;
-      const r = key - Math.floor(key * INVERSE_DAY_KEY) * DAY_KEY;
+      const r = recordOf(keys[e]!);
       if (r < bestRecord) {
+        nextRecord = bestRecord;
         bestRecord = r;
         best = i;
+      } else if (r < nextRecord) {
+        nextRecord = r;
       }
     }
     if (best < 0) return;
-    const e = heads[best]!++;
-    scanEntries(index, scan, e, e + 1, slotPosition[slotList[best]!]!);
+    const from = heads[best]!;
+    const end = ends[best]!;
+    let to = from + 1;
+    while (to < end && recordOf(keys[to]!) < nextRecord) to++;
+    heads[best] = to;
+    scanEntries(index, scan, from, to, slotPosition[slotList[best]!]!);
   }
 }
 
-/** Sorts keys[from..to) ascending; small ranges in place, without allocating a view. */
-function sortKeys(keys: Float64Array, from: number, to: number): void {
+/**
+ * Sorts keys[from..to) ascending together with the ids beside them; small ranges by insertion in
+ * place, larger ones by the typed-array sort, after which their ids are looked up by record.
+ */
+function sortEntries(
+  keys: Float64Array,
+  ids: string[],
+  from: number,
+  to: number,
+  idsByRecord: string[],
+): void {
   if (to - from > 32) {
     keys.subarray(from, to).sort();
+    for (let i = from; i < to; i++) {
+      const key = keys[i]!;
+      ids[i] = idsByRecord[key - Math.floor(key * INVERSE_DAY_KEY) * DAY_KEY]!;
+    }
     return;
   }
   for (let i = from + 1; i < to; i++) {
     const v = keys[i]!;
+    const id = ids[i]!;
     let j = i - 1;
     while (j >= from && keys[j]! > v) {
       keys[j + 1] = keys[j]!;
+      ids[j + 1] = ids[j]!;
       j--;
     }
     keys[j + 1] = v;
+    ids[j + 1] = id;
   }
 }
 
@@ -718,18 +784,66 @@ function describeTarget(target: PartTarget, unit: string, min: number, max: numb
 }
 
 /**
- * Record ids of date-sorted keys. Records of the same day are ordered by id, so the output does
- * not depend on the order the records were given in.
+ * Record ids of date-sorted keys: ids[from..to) when the ids beside the keys are at hand, else
+ * looked up by record. Records of the same day are ordered by id, so the output does not depend
+ * on the order the records were given in.
  */
-function toRecordIds(index: RecordIndex, keys: Float64Array, from: number, to: number): string[] {
-  const out = new Array<string>(to - from);
-  const ids = index.ids;
+function toRecordIds(
+  context: Context,
+  keys: Float64Array,
+  ids: string[] | null,
+  from: number,
+  to: number,
+): string[] {
+  const n = to - from;
+  if (n > 8) {
+    const out = new Array<string>(n);
+    writeRecordIds(context.index.ids, keys, ids, from, to, out);
+    return out;
+  }
+  // Most lists are short, and those are built by array literals: V8 learns that what a literal
+  // allocates survives and then allocates it in the old generation directly, while arrays made by
+  // new Array(n) are allocated young and copied out by every minor collection — for half a million
+  // lists that copying cost more than building them.
+  const s = context.idScratch;
+  writeRecordIds(context.index.ids, keys, ids, from, to, s);
+  switch (n) {
+    case 0:
+      return [];
+    case 1:
+      return [s[0]!];
+    case 2:
+      return [s[0]!, s[1]!];
+    case 3:
+      return [s[0]!, s[1]!, s[2]!];
+    case 4:
+      return [s[0]!, s[1]!, s[2]!, s[3]!];
+    case 5:
+      return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!];
+    case 6:
+      return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!, s[5]!];
+    case 7:
+      return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!, s[5]!, s[6]!];
+    default:
+      return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!, s[5]!, s[6]!, s[7]!];
+  }
+}
+
+/** Writes the ids of keys[from..to) to out[0..], same-day runs sorted by id. */
+function writeRecordIds(
+  idsByRecord: string[],
+  keys: Float64Array,
+  ids: string[] | null,
+  from: number,
+  to: number,
+  out: string[],
+): void {
   let runStart = from;
   let runDay = -1;
   for (let i = from; i < to; i++) {
     const key = keys[i]!;
     const d = Math.floor(key * INVERSE_DAY_KEY);
-    out[i - from] = ids[key - d * DAY_KEY]!;
+    out[i - from] = ids !== null ? ids[i]! : idsByRecord[key - d * DAY_KEY]!;
     if (d !== runDay) {
       if (i - runStart > 1) sortRun(out, runStart - from, i - from);
       runStart = i;
@@ -737,7 +851,6 @@ function toRecordIds(index: RecordIndex, keys: Float64Array, from: number, to: n
     }
   }
   if (to - runStart > 1) sortRun(out, runStart - from, to - from);
-  return out;
 }
 
 /** Insertion sort of ids[from..to) in place; same-day runs are short. */
@@ -975,11 +1088,15 @@ function compositeResult(
   };
 }
 
-/** Sets context.targetValue, targetMax and target: the spec's target, pro-rated by the window's coverage when asked. */
+/**
+ * Sets context.targetValue, targetMax and target: the spec's target in window w, pro-rated by the
+ * window's coverage when asked.
+ */
 function resolveTarget(
   context: Context,
   spec: CompiledSpec,
   facts: WindowFacts,
+  w: number,
   proRate: boolean,
 ): void {
   const factor = proRate ? Math.min(1, facts.coverage) : 1;
@@ -989,15 +1106,22 @@ function resolveTarget(
     context.target = spec.plainTarget;
     return;
   }
-  const integral = spec.integral;
-  const targetValue = scaleTarget(spec.baseMin, factor, integral);
-  const targetMax =
-    spec.baseMax === null
-      ? null
-      : Math.max(targetValue, scaleTarget(spec.baseMax, factor, integral));
-  context.targetValue = targetValue;
-  context.targetMax = targetMax;
-  context.target = describeTarget(spec.target, spec.unit, targetValue, targetMax);
+  // Subjects covered alike share a window's factor (e.g. a window clipped by the campaign dates),
+  // so the last pro-rated target of each window is kept rather than formatted again for each.
+  const scaled = spec.scaled[w]!;
+  if (scaled.factor !== factor) {
+    const integral = spec.integral;
+    scaled.factor = factor;
+    scaled.value = scaleTarget(spec.baseMin, factor, integral);
+    scaled.max =
+      spec.baseMax === null
+        ? null
+        : Math.max(scaled.value, scaleTarget(spec.baseMax, factor, integral));
+    scaled.text = describeTarget(spec.target, spec.unit, scaled.value, scaled.max);
+  }
+  context.targetValue = scaled.value;
+  context.targetMax = scaled.max;
+  context.target = scaled.text;
 }
 
 /** The measured value of window w as reported. */
@@ -1018,10 +1142,16 @@ function buildResult(
   w: number,
   proRate: boolean,
 ): QuotaResult {
-  resolveTarget(context, spec, f, proRate);
+  resolveTarget(context, spec, f, w, proRate);
   const { targetValue, targetMax, target } = context;
   const achieved = achievedOf(spec, w);
-  const recordIds = toRecordIds(context.index, spec.flat, spec.segStart[w]!, spec.segStart[w + 1]!);
+  const recordIds = toRecordIds(
+    context,
+    spec.flat,
+    spec.flatIds,
+    spec.segStart[w]!,
+    spec.segStart[w + 1]!,
+  );
   if (f.coveredDays === 0) {
     return makeResult(
       quotaId,
@@ -1079,7 +1209,7 @@ function statusOf(
   proRate: boolean,
 ): ResultStatus {
   if (f.coveredDays === 0) return "notApplicable";
-  resolveTarget(context, spec, f, proRate);
+  resolveTarget(context, spec, f, w, proRate);
   const pace = context.pace;
   assessPaceInto(
     pace,
@@ -1099,15 +1229,25 @@ function collectUnion(context: Context, parts: ReadonlyArray<CompiledSpec>, w: n
   for (const p of parts) size += p.segStart[w + 1]! - p.segStart[w]!;
   if (context.unionScratch.length < size) context.unionScratch = new Float64Array(size * 2);
   const all = context.unionScratch;
+  const allIds = context.unionIds;
   let at = 0;
   for (const p of parts) {
     const flat = p.flat;
-    for (let i = p.segStart[w]!, end = p.segStart[w + 1]!; i < end; i++) all[at++] = flat[i]!;
+    const flatIds = p.flatIds;
+    for (let i = p.segStart[w]!, end = p.segStart[w + 1]!; i < end; i++) {
+      all[at] = flat[i]!;
+      allIds[at++] = flatIds[i]!; // appends or overwrites, as at never passes the length
+    }
   }
-  sortKeys(all, 0, size);
+  sortEntries(all, allIds, 0, size, context.index.ids);
   let unique = 0;
-  for (let i = 0; i < size; i++) if (i === 0 || all[i] !== all[unique - 1]) all[unique++] = all[i]!;
-  return toRecordIds(context.index, all, 0, unique);
+  for (let i = 0; i < size; i++) {
+    if (i === 0 || all[i] !== all[unique - 1]) {
+      all[unique] = all[i]!;
+      allIds[unique++] = allIds[i]!;
+    }
+  }
+  return toRecordIds(context, all, allIds, 0, unique);
 }
 
 const STATUS_SEVERITY: Record<ResultStatus, number> = {
@@ -1217,7 +1357,7 @@ function evaluateShare(
     const subjectsMet = metIds[w]!.length;
     const achieved = subjectsCovered === 0 ? 0 : roundTo(subjectsMet / subjectsCovered, 4);
     const recordKeys = Float64Array.from(new Set(metRecords[w]!)).sort();
-    const recordIds = toRecordIds(context.index, recordKeys, 0, recordKeys.length);
+    const recordIds = toRecordIds(context, recordKeys, null, 0, recordKeys.length);
     const summary: ShareSummary = {
       subjectsCovered,
       subjectsMet,

@@ -20,11 +20,17 @@ export interface HolderIndex {
   groups: number;
   start: Int32Array;
   keys: Float64Array;
+  /**
+   * Record id of each entry. The ids of a subject's entries are then read in order instead of
+   * from all over the record list, which for a million records is mostly cache misses.
+   */
+  ids: string[];
   /** Slot of each entry; only when groups = 1. */
   slot: Uint8Array | null;
   /**
-   * Hours credited to the holder for each entry; only when some attendee's hours differ from the
-   * record's (hoursByMember). Otherwise the record's hours apply.
+   * Hours credited to the holder for each entry (members: the record's hours or the attendee's
+   * own from hoursByMember); null when the record's hours apply (organizations, or no quota sums
+   * hours).
    */
   hours: Float64Array | null;
 }
@@ -106,7 +112,9 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
   // matters with a million records spread over hundreds of megabytes. Large typed arrays count as
   // external memory and push V8 towards full collections, so only what some quota reads is
   // collected, and values the indexes need only once (day, slot) are kept in the narrowest type.
-  const ids: string[] = [];
+  // Sized for every record up front (and cut to the counted ones after), as growing a list of a
+  // million by pushes copies it several times over.
+  const ids = new Array<string>(rawCount);
   const dayOffset = new Int32Array(rawCount);
   const rawSlot = new Uint8Array(rawCount);
   const needHours = input.needs?.hours ?? true;
@@ -138,7 +146,7 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
     if (slot === undefined) continue;
     const d = parseDayNumber(r.date);
     if (!(d >= firstDay && d <= lastDay)) continue;
-    ids.push(r.id);
+    ids[n] = r.id;
     dayOffset[n] = d - firstDay;
     rawSlot[n] = slot;
     const h = needHours ? (r.hours ?? 0) : 0;
@@ -203,6 +211,7 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
     if (anyMemberTypes) attendanceStart[n] = attendanceCount;
   }
 
+  ids.length = n;
   const subType = rawSubType.subarray(0, needSubTypes ? n : 0);
   const hours = rawHours.subarray(0, needHours ? n : 0);
   const days = rawDays.subarray(0, needDays ? n : 0);
@@ -210,6 +219,7 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
   // Organization index: stable counting sort of the records by organization group.
   const orgStart = new Int32Array(orgCount * orgGroups + 1);
   const orgKeys = new Float64Array(orgEntryCount);
+  const orgIds = new Array<string>(orgEntryCount);
   const orgSlot = orgGroups === 1 ? new Uint8Array(orgEntryCount) : null;
   if (orgEntryCount > 0) {
     for (let k = 0; k < n; k++) {
@@ -223,6 +233,7 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
       if (g < 0) continue;
       const pos = cursor[g]!++;
       orgKeys[pos] = dayOffset[k]! * DAY_KEY + k;
+      orgIds[pos] = ids[k]!;
       if (orgSlot !== null) orgSlot[pos] = rawSlot[k]!;
     }
   }
@@ -234,8 +245,11 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
   for (let a = 0; a < total; a++) memberStart[attGroup[a]! + 1]!++;
   accumulate(memberStart);
   const memberKeys = new Float64Array(total);
+  const memberIds = new Array<string>(total);
   const memberSlot = memberGroups === 1 ? new Uint8Array(total) : null;
-  const memberHours = needHours && overrideAt.length > 0 ? new Float64Array(total) : null;
+  // Hours beside each member entry (the record's, or the attendee's own from hoursByMember): a
+  // member's hours are then read in order rather than from all over the record list.
+  const memberHours = needHours ? new Float64Array(total) : null;
   if (total > 0) {
     const cursor = memberStart.slice(0, memberStart.length - 1);
     let nextOverride = 0;
@@ -243,13 +257,19 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
       const end = attendanceStart[k + 1]!;
       if (a === end) continue;
       const key = dayOffset[k]! * DAY_KEY + k;
+      const id = ids[k]!;
       if (memberSlot === null && memberHours === null) {
-        for (; a < end; a++) memberKeys[cursor[attGroup[a]!]!++] = key;
+        for (; a < end; a++) {
+          const pos = cursor[attGroup[a]!]!++;
+          memberKeys[pos] = key;
+          memberIds[pos] = id;
+        }
         continue;
       }
       for (; a < end; a++) {
         const pos = cursor[attGroup[a]!]!++;
         memberKeys[pos] = key;
+        memberIds[pos] = id;
         if (memberSlot !== null) memberSlot[pos] = rawSlot[k]!;
         if (memberHours !== null) {
           if (overrideAt[nextOverride] === a) memberHours[pos] = overrideHours[nextOverride++]!;
@@ -269,11 +289,19 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
     slots,
     slotOfType,
     subTypeIds,
-    org: { groups: orgGroups, start: orgStart, keys: orgKeys, slot: orgSlot, hours: null },
+    org: {
+      groups: orgGroups,
+      start: orgStart,
+      keys: orgKeys,
+      ids: orgIds,
+      slot: orgSlot,
+      hours: null,
+    },
     member: {
       groups: memberGroups,
       start: memberStart,
       keys: memberKeys,
+      ids: memberIds,
       slot: memberSlot,
       hours: memberHours,
     },

@@ -25,6 +25,13 @@ export function findMemberCoverage(member: MemberInputLike): Coverage {
   const joined = parseDayNumber(member.joinedAt);
   const memberships = member.memberships ?? [];
   if (memberships.length === 0) return [joined, OPEN_END];
+  if (memberships.length === 1) {
+    // The usual case, without the sorting and merging below.
+    const m = memberships[0]!;
+    const from = Math.max(parseDayNumber(m.from), joined);
+    const to = m.to ? parseDayNumber(m.to) : OPEN_END;
+    return from < to ? [from, to] : [];
+  }
   const spans: Array<[number, number]> = [];
   for (const m of memberships) {
     const from = Math.max(parseDayNumber(m.from), joined);
@@ -69,16 +76,33 @@ export function matchesOrganizationSubject(
 }
 
 export function matchesMemberSubject(subject: MemberSubject, member: MemberInputLike): boolean {
-  const checks: boolean[] = [];
-  if (subject.categories) checks.push(subject.categories.includes(member.category));
-  if (subject.cadreLevels) checks.push(subject.cadreLevels.includes(member.cadreLevel));
-  if (subject.statuses) checks.push(subject.statuses.includes(member.status));
-  if (subject.positions) {
-    const positions = member.positions ?? [];
-    checks.push(subject.positions.some((p) => positions.includes(p)));
+  // Counted rather than collected: this runs for every member and quota.
+  let checks = 0;
+  let passed = 0;
+  if (subject.categories) {
+    checks++;
+    if (subject.categories.includes(member.category)) passed++;
   }
-  if (checks.length === 0) return true;
-  return subject.match === "any" ? checks.some(Boolean) : checks.every(Boolean);
+  if (subject.cadreLevels) {
+    checks++;
+    if (subject.cadreLevels.includes(member.cadreLevel)) passed++;
+  }
+  if (subject.statuses) {
+    checks++;
+    if (subject.statuses.includes(member.status)) passed++;
+  }
+  if (subject.positions) {
+    checks++;
+    const positions = member.positions ?? [];
+    for (const p of subject.positions) {
+      if (positions.includes(p)) {
+        passed++;
+        break;
+      }
+    }
+  }
+  if (checks === 0) return true;
+  return subject.match === "any" ? passed > 0 : passed === checks;
 }
 
 /**
