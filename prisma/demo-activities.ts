@@ -19,8 +19,19 @@
  * branches ahead and some behind. Records of the last two weeks are partly still SUBMITTED, and
  * one self-report has been RETURNED to its author.
  */
-import { checkCampaignDefinition, findCampaignTemplate, instantiateCampaignTemplate, type CampaignDefinition } from "../src/rules/index";
-import { deterministicUuid, mulberry32, type DemoMember, type DemoOrganization, type DemoUniversity } from "./demo-data";
+import {
+  checkCampaignDefinition,
+  findCampaignTemplate,
+  instantiateCampaignTemplate,
+  type CampaignDefinition,
+} from "../src/rules/index";
+import {
+  deterministicUuid,
+  mulberry32,
+  type DemoMember,
+  type DemoOrganization,
+  type DemoUniversity,
+} from "./demo-data";
 
 // ---------------------------------------------------------------------------
 // Row types (string unions equal to the Prisma enums)
@@ -116,7 +127,12 @@ const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTC
 /** Month starts from `from` (its month) to `to` (inclusive). */
 function monthsBetween(from: Date, to: Date): Date[] {
   const out: Date[] = [];
-  for (let d = utc(from.getUTCFullYear(), from.getUTCMonth() + 1, 1); d <= to; d = utc(d.getUTCFullYear(), d.getUTCMonth() + 2, 1)) out.push(d);
+  for (
+    let d = utc(from.getUTCFullYear(), from.getUTCMonth() + 1, 1);
+    d <= to;
+    d = utc(d.getUTCFullYear(), d.getUTCMonth() + 2, 1)
+  )
+    out.push(d);
   return out;
 }
 
@@ -173,9 +189,16 @@ const PACES = [
   [0.35, 0.15], // far behind
 ] as const;
 
-export function generateDemoActivities(u: DemoUniversity, options: DemoActivityOptions = {}): DemoActivityData {
+export function generateDemoActivities(
+  u: DemoUniversity,
+  options: DemoActivityOptions = {},
+): DemoActivityData {
   const today = options.referenceDate
-    ? utc(options.referenceDate.getUTCFullYear(), options.referenceDate.getUTCMonth() + 1, options.referenceDate.getUTCDate())
+    ? utc(
+        options.referenceDate.getUTCFullYear(),
+        options.referenceDate.getUTCMonth() + 1,
+        options.referenceDate.getUTCDate(),
+      )
     : utc(2026, 9, 1);
   const tenantId = u.tenant.id;
   const uuid = (key: string) => deterministicUuid(`${tenantId}|demo-activities|${key}`);
@@ -192,14 +215,18 @@ export function generateDemoActivities(u: DemoUniversity, options: DemoActivityO
   const since = new Map(u.memberships.map((m) => [m.memberId, m.validFrom]));
 
   // --- campaigns -----------------------------------------------------------------
-  const academicYear = today.getUTCMonth() >= 8 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+  const academicYear =
+    today.getUTCMonth() >= 8 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
   const septemberBefore = utc(academicYear - 1, 9, 1);
   const plans: { code: string; name: string; start: Date }[] = [
     {
       code: "san-chuang-liu-jin",
       name: "“三创六进”行动计划",
       // The seed's plan starts in September; the one before last, unless that is too long ago.
-      start: today.getTime() - septemberBefore.getTime() <= 460 * DAY_MS ? septemberBefore : utc(academicYear, 9, 1),
+      start:
+        today.getTime() - septemberBefore.getTime() <= 460 * DAY_MS
+          ? septemberBefore
+          : utc(academicYear, 9, 1),
     },
     { code: "san-ji-lian-chuang", name: "党建“三级联创”", start: monthsBack(today, 11) },
     { code: "liang-zai-liang-tong", name: "“两在两同”建新功行动", start: monthsBack(today, 10) },
@@ -211,7 +238,8 @@ export function generateDemoActivities(u: DemoUniversity, options: DemoActivityO
     const { campaign } = instantiateCampaignTemplate(template, { id, startDate: iso(plan.start) });
     const definition = { ...campaign, name: plan.name };
     const errors = checkCampaignDefinition(definition);
-    if (errors.length) throw new Error(`demo campaign ${plan.code}: ${errors[0]!.path}: ${errors[0]!.message}`);
+    if (errors.length)
+      throw new Error(`demo campaign ${plan.code}: ${errors[0]!.path}: ${errors[0]!.message}`);
     return {
       tenantId,
       id,
@@ -232,7 +260,9 @@ export function generateDemoActivities(u: DemoUniversity, options: DemoActivityO
   const schoolLeaders = u.members.filter((m) => m.cadreLevel === "SCHOOL_LEADER");
   const middleCadres = u.members.filter((m) => m.cadreLevel === "MIDDLE_CADRE");
   const orgDeptBranch = u.organizations.find((o) => o.name.includes("组织宣传统战"));
-  const officeDirector = u.members.find((m) => m.orgId === orgDeptBranch?.id && m.cadreLevel !== "NONE") ?? middleCadres[0];
+  const officeDirector =
+    u.members.find((m) => m.orgId === orgDeptBranch?.id && m.cadreLevel !== "NONE") ??
+    middleCadres[0];
   const leaders: DemoCampaignLeader[] = [];
   campaigns.forEach((c, ci) => {
     const seats: [DemoCampaignLeader["role"], DemoMember | undefined][] = [
@@ -246,7 +276,14 @@ export function generateDemoActivities(u: DemoUniversity, options: DemoActivityO
     seats.forEach(([role, member], k) => {
       if (!member || seated.has(member.id)) return;
       seated.add(member.id);
-      leaders.push({ tenantId, id: uuid(`leader|${c.id}|${member.id}`), campaignId: c.id, memberId: member.id, role, sortOrder: k + 1 });
+      leaders.push({
+        tenantId,
+        id: uuid(`leader|${c.id}|${member.id}`),
+        campaignId: c.id,
+        memberId: member.id,
+        role,
+        sortOrder: k + 1,
+      });
     });
   });
 
@@ -274,7 +311,8 @@ export function generateDemoActivities(u: DemoUniversity, options: DemoActivityO
   }
   const collegePace = new Map(colleges.map((c) => [c.id, 0.5 + random() * 0.8]));
   const memberPace = (m: DemoMember) => pace.get(branchOf(m.orgId)?.id ?? "") ?? 0.8;
-  const activeOn = (m: DemoMember, day: Date) => (since.get(m.id) ?? m.joinedAt).getTime() <= day.getTime();
+  const activeOn = (m: DemoMember, day: Date) =>
+    (since.get(m.id) ?? m.joinedAt).getTime() <= day.getTime();
 
   // --- records ------------------------------------------------------------------------------
   // Recurring records cover the last year; one-off records (plans, projects) go back to the
@@ -285,9 +323,12 @@ export function generateDemoActivities(u: DemoUniversity, options: DemoActivityO
   // Attendance rows of 三会一课, study sessions and theme days for the branches the demo logins
   // look at (the leader's college, the secretary's branch); elsewhere those records carry none,
   // which keeps the seed small. Service and labour record attendance and hours everywhere.
-  const leaderCollege = u.highlights.leaderCollegeId ? orgById.get(u.highlights.leaderCollegeId) : undefined;
+  const leaderCollege = u.highlights.leaderCollegeId
+    ? orgById.get(u.highlights.leaderCollegeId)
+    : undefined;
   const showcase = (branch: DemoOrganization) =>
-    branch.id === u.highlights.secretaryBranchId || (leaderCollege !== undefined && branch.path.startsWith(`${leaderCollege.path}/`));
+    branch.id === u.highlights.secretaryBranchId ||
+    (leaderCollege !== undefined && branch.path.startsWith(`${leaderCollege.path}/`));
   const activities: DemoActivity[] = [];
   const attendances: DemoAttendance[] = [];
   let n = 0;
@@ -300,13 +341,30 @@ export function generateDemoActivities(u: DemoUniversity, options: DemoActivityO
     return addDays(a, int(0, Math.round((end.getTime() - a.getTime()) / DAY_MS)));
   };
   const monthDay = (month: Date, firstDay = 1, lastDay?: number) =>
-    dayIn(addDays(month, firstDay - 1), addDays(month, Math.min(lastDay ?? 31, daysInMonth(month.getUTCFullYear(), month.getUTCMonth() + 1)) - 1));
+    dayIn(
+      addDays(month, firstDay - 1),
+      addDays(
+        month,
+        Math.min(lastDay ?? 31, daysInMonth(month.getUTCFullYear(), month.getUTCMonth() + 1)) - 1,
+      ),
+    );
 
   function add(
     type: string,
     orgId: string,
     date: Date | null,
-    fields: Partial<Pick<DemoActivity, "subType" | "durationHours" | "days" | "hostMemberId" | "selfReportedById" | "topic" | "place">> = {},
+    fields: Partial<
+      Pick<
+        DemoActivity,
+        | "subType"
+        | "durationHours"
+        | "days"
+        | "hostMemberId"
+        | "selfReportedById"
+        | "topic"
+        | "place"
+      >
+    > = {},
     oneOff = false,
   ): DemoActivity | null {
     if (!date || date < (oneOff ? earliest : from) || date > today) return null;
@@ -314,13 +372,23 @@ export function generateDemoActivities(u: DemoUniversity, options: DemoActivityO
     const recent = today.getTime() - date.getTime() < 14 * DAY_MS;
     let status: DemoActivity["status"] = recent && chance(0.5) ? "SUBMITTED" : "APPROVED";
     let returnReason: string | null = null;
-    if (!returned && fields.selfReportedById && type === "LECTURE_GIVEN" && today.getTime() - date.getTime() < 40 * DAY_MS) {
+    if (
+      !returned &&
+      fields.selfReportedById &&
+      type === "LECTURE_GIVEN" &&
+      today.getTime() - date.getTime() < 40 * DAY_MS
+    ) {
       returned = true;
       status = "RETURNED";
       returnReason = "缺少授课签到表和现场照片，请补充后重新提交";
     }
     const submittedAt = new Date(date.getTime() + (int(0, 2) * 24 + 12) * 3_600_000);
-    const reviewedAt = status === "SUBMITTED" ? null : new Date(Math.min(submittedAt.getTime() + int(1, 4) * DAY_MS, today.getTime() + 8 * 3_600_000));
+    const reviewedAt =
+      status === "SUBMITTED"
+        ? null
+        : new Date(
+            Math.min(submittedAt.getTime() + int(1, 4) * DAY_MS, today.getTime() + 8 * 3_600_000),
+          );
     const activity: DemoActivity = {
       tenantId,
       id,
@@ -347,7 +415,12 @@ export function generateDemoActivities(u: DemoUniversity, options: DemoActivityO
   }
 
   /** Attendance of a branch-held activity: present with `share`, absent (with a reason) otherwise. */
-  function attend(activity: DemoActivity | null, people: DemoMember[], share: number, hours?: () => number) {
+  function attend(
+    activity: DemoActivity | null,
+    people: DemoMember[],
+    share: number,
+    hours?: () => number,
+  ) {
     if (!activity) return;
     for (const m of people) {
       if (!activeOn(m, activity.date)) continue;
@@ -364,8 +437,15 @@ export function generateDemoActivities(u: DemoUniversity, options: DemoActivityO
   }
 
   const months = monthsBetween(from, today);
-  const selfReport = (type: string, m: DemoMember, date: Date | null, fields: Parameters<typeof add>[3] = {}) =>
-    date && activeOn(m, date) ? add(type, m.orgId, date, { ...fields, selfReportedById: m.id }) : null;
+  const selfReport = (
+    type: string,
+    m: DemoMember,
+    date: Date | null,
+    fields: Parameters<typeof add>[3] = {},
+  ) =>
+    date && activeOn(m, date)
+      ? add(type, m.orgId, date, { ...fields, selfReportedById: m.id })
+      : null;
 
   // Branches: 三会一课, study, theme days, service.
   for (const branch of branches) {
@@ -374,33 +454,104 @@ export function generateDemoActivities(u: DemoUniversity, options: DemoActivityO
     const rate = pace.get(branch.id)!;
     const roll = showcase(branch) ? people : [];
     const secretary = people.find((m) => m.positions.includes("SECRETARY"));
-    const committee = people.filter((m) => m.positions.includes("SECRETARY") || m.positions.includes("COMMITTEE_MEMBER"));
+    const committee = people.filter(
+      (m) => m.positions.includes("SECRETARY") || m.positions.includes("COMMITTEE_MEMBER"),
+    );
     const turnout = Math.min(0.97, 0.7 + rate * 0.2);
     for (const month of months) {
       const m = month.getUTCMonth() + 1;
       const holiday = m === 2 || m === 8;
-      if (chance(Math.min(1, 0.6 + rate * 0.35))) attend(add("COMMITTEE_MEETING", branch.id, monthDay(month, 3, 12), { durationHours: 1.5, hostMemberId: secretary?.id ?? null }), showcase(branch) ? committee : [], 0.95);
-      if ([3, 6, 9, 12].includes(m) && chance(0.95)) attend(add("BRANCH_GENERAL_MEETING", branch.id, monthDay(month, 10, 25), { durationHours: 2, hostMemberId: secretary?.id ?? null }), roll, turnout);
-      if ([4, 7, 10, 1].includes(m) && chance(0.9)) attend(add("PARTY_LECTURE", branch.id, monthDay(month, 5, 28), { durationHours: 2, hostMemberId: secretary?.id ?? null }), roll, turnout);
+      if (chance(Math.min(1, 0.6 + rate * 0.35)))
+        attend(
+          add("COMMITTEE_MEETING", branch.id, monthDay(month, 3, 12), {
+            durationHours: 1.5,
+            hostMemberId: secretary?.id ?? null,
+          }),
+          showcase(branch) ? committee : [],
+          0.95,
+        );
+      if ([3, 6, 9, 12].includes(m) && chance(0.95))
+        attend(
+          add("BRANCH_GENERAL_MEETING", branch.id, monthDay(month, 10, 25), {
+            durationHours: 2,
+            hostMemberId: secretary?.id ?? null,
+          }),
+          roll,
+          turnout,
+        );
+      if ([4, 7, 10, 1].includes(m) && chance(0.9))
+        attend(
+          add("PARTY_LECTURE", branch.id, monthDay(month, 5, 28), {
+            durationHours: 2,
+            hostMemberId: secretary?.id ?? null,
+          }),
+          roll,
+          turnout,
+        );
       // Concentrated study: about ten a year at a normal pace, more or fewer by the branch's pace.
       const studies = holiday ? 0 : Math.floor(rate * 0.95 + random());
-      for (let k = 0; k < studies; k++) attend(add("CONCENTRATED_STUDY", branch.id, monthDay(month, 2, 27), { durationHours: 2 }), roll, turnout);
+      for (let k = 0; k < studies; k++)
+        attend(
+          add("CONCENTRATED_STUDY", branch.id, monthDay(month, 2, 27), { durationHours: 2 }),
+          roll,
+          turnout,
+        );
       if (!holiday && chance(Math.min(1, 0.55 + rate * 0.3))) {
-        const sub = chance(0.35) ? pick(["VOLUNTEER", "CO_BUILDING", "SOCIAL_PRACTICE"] as const) : null;
-        attend(add("THEME_PARTY_DAY", branch.id, monthDay(month, 1, 28), { subType: sub, durationHours: 3 }), roll, turnout);
+        const sub = chance(0.35)
+          ? pick(["VOLUNTEER", "CO_BUILDING", "SOCIAL_PRACTICE"] as const)
+          : null;
+        attend(
+          add("THEME_PARTY_DAY", branch.id, monthDay(month, 1, 28), {
+            subType: sub,
+            durationHours: 3,
+          }),
+          roll,
+          turnout,
+        );
       }
       // Service with per-member hours: what the "four ones" count.
-      if (chance(Math.min(0.95, 0.35 + rate * 0.35))) attend(add("VOLUNTEER_SERVICE", branch.id, monthDay(month), { durationHours: 3 }), people, 0.2 + rate * 0.25, () => int(2, 6) / 2 + 1);
-      if (chance(0.12 + rate * 0.12)) attend(add("VOLUNTARY_LABOUR", branch.id, monthDay(month), { durationHours: 2 }), people, 0.25 + rate * 0.2, () => int(2, 4));
+      if (chance(Math.min(0.95, 0.35 + rate * 0.35)))
+        attend(
+          add("VOLUNTEER_SERVICE", branch.id, monthDay(month), { durationHours: 3 }),
+          people,
+          0.2 + rate * 0.25,
+          () => int(2, 6) / 2 + 1,
+        );
+      if (chance(0.12 + rate * 0.12))
+        attend(
+          add("VOLUNTARY_LABOUR", branch.id, monthDay(month), { durationHours: 2 }),
+          people,
+          0.25 + rate * 0.2,
+          () => int(2, 4),
+        );
     }
     // Plans, projects: one each, filed early or late or not at all according to the pace.
     for (const c of campaigns) {
       const mobilization = c.definition.phases?.find((p) => p.id === "mobilization");
-      if (mobilization && c.definition.quotas.some((q) => q.activity?.types.includes("IMPLEMENTATION_PLAN"))) {
-        if (chance(Math.min(0.97, 0.45 + rate * 0.45))) add("IMPLEMENTATION_PLAN", branch.id, dayIn(fromIso(mobilization.startDate), fromIso(mobilization.endDate)), { durationHours: 0, hostMemberId: secretary?.id ?? null }, true);
+      if (
+        mobilization &&
+        c.definition.quotas.some((q) => q.activity?.types.includes("IMPLEMENTATION_PLAN"))
+      ) {
+        if (chance(Math.min(0.97, 0.45 + rate * 0.45)))
+          add(
+            "IMPLEMENTATION_PLAN",
+            branch.id,
+            dayIn(fromIso(mobilization.startDate), fromIso(mobilization.endDate)),
+            { durationHours: 0, hostMemberId: secretary?.id ?? null },
+            true,
+          );
       }
-      if (c.definition.quotas.some((q) => q.activity?.types.includes("SECRETARY_PROJECT")) && chance(Math.min(0.95, 0.3 + rate * 0.45))) {
-        add("SECRETARY_PROJECT", branch.id, dayIn(c.startDate, addDays(c.startDate, 150)), { durationHours: 0, hostMemberId: secretary?.id ?? null }, true);
+      if (
+        c.definition.quotas.some((q) => q.activity?.types.includes("SECRETARY_PROJECT")) &&
+        chance(Math.min(0.95, 0.3 + rate * 0.45))
+      ) {
+        add(
+          "SECRETARY_PROJECT",
+          branch.id,
+          dayIn(c.startDate, addDays(c.startDate, 150)),
+          { durationHours: 0, hostMemberId: secretary?.id ?? null },
+          true,
+        );
       }
     }
   }
@@ -410,62 +561,115 @@ export function generateDemoActivities(u: DemoUniversity, options: DemoActivityO
     const rate = collegePace.get(college.id)!;
     for (const month of months) {
       const m = month.getUTCMonth() + 1;
-      if (m !== 2 && m !== 8 && chance(Math.min(1, rate * 0.9))) add("CONCENTRATED_STUDY", college.id, monthDay(month, 5, 25), { durationHours: 2, topic: "学院党委（党总支）集中学习" });
+      if (m !== 2 && m !== 8 && chance(Math.min(1, rate * 0.9)))
+        add("CONCENTRATED_STUDY", college.id, monthDay(month, 5, 25), {
+          durationHours: 2,
+          topic: "学院党委（党总支）集中学习",
+        });
     }
     for (const c of campaigns) {
       const mobilization = c.definition.phases?.find((p) => p.id === "mobilization");
-      if (mobilization && chance(0.85)) add("IMPLEMENTATION_PLAN", college.id, dayIn(fromIso(mobilization.startDate), fromIso(mobilization.endDate)), { durationHours: 0 }, true);
+      if (mobilization && chance(0.85))
+        add(
+          "IMPLEMENTATION_PLAN",
+          college.id,
+          dayIn(fromIso(mobilization.startDate), fromIso(mobilization.endDate)),
+          { durationHours: 0 },
+          true,
+        );
     }
-    if (chance(0.7)) add("PRACTICE_BASE", college.id, dayIn(earliest, today), { durationHours: 0 }, true);
+    if (chance(0.7))
+      add("PRACTICE_BASE", college.id, dayIn(earliest, today), { durationHours: 0 }, true);
   }
 
   // The school: leading-group study, lists, reports, exchanges.
   for (const month of months) {
     const m = month.getUTCMonth() + 1;
-    if (m !== 8 && chance(0.9)) add("CENTRAL_GROUP_STUDY", root.id, monthDay(month, 5, 25), { durationHours: 3 });
-    if (m % 2 === 1 && chance(0.8)) add("PRACTICAL_MATTERS_LIST", root.id, monthDay(month, 1, 20), { durationHours: 0 });
-    if ((m === 6 || m === 12) && chance(0.85)) add("WORK_REPORT", root.id, monthDay(month, 5, 25), { durationHours: 2 });
-    if ((m === 5 || m === 11) && chance(0.8)) add("EXPERIENCE_EXCHANGE", root.id, monthDay(month, 5, 25), { durationHours: 3 });
+    if (m !== 8 && chance(0.9))
+      add("CENTRAL_GROUP_STUDY", root.id, monthDay(month, 5, 25), { durationHours: 3 });
+    if (m % 2 === 1 && chance(0.8))
+      add("PRACTICAL_MATTERS_LIST", root.id, monthDay(month, 1, 20), { durationHours: 0 });
+    if ((m === 6 || m === 12) && chance(0.85))
+      add("WORK_REPORT", root.id, monthDay(month, 5, 25), { durationHours: 2 });
+    if ((m === 5 || m === 11) && chance(0.8))
+      add("EXPERIENCE_EXCHANGE", root.id, monthDay(month, 5, 25), { durationHours: 3 });
   }
 
   // Members: self-reports and duties.
-  const pledgeCampaigns = campaigns.filter((c) => c.definition.quotas.some((q) => q.activity?.types.includes("PLEDGE")));
+  const pledgeCampaigns = campaigns.filter((c) =>
+    c.definition.quotas.some((q) => q.activity?.types.includes("PLEDGE")),
+  );
   for (const member of u.members) {
     const rate = memberPace(member);
     const p = (base: number) => Math.min(0.97, base * (0.55 + rate * 0.45));
     // One pledge made after the latest pledge campaign began counts for every pledge campaign.
     if (pledgeCampaigns.length && chance(p(0.85))) {
-      const start = pledgeCampaigns.reduce((a, c) => (c.startDate > a ? c.startDate : a), pledgeCampaigns[0]!.startDate);
+      const start = pledgeCampaigns.reduce(
+        (a, c) => (c.startDate > a ? c.startDate : a),
+        pledgeCampaigns[0]!.startDate,
+      );
       selfReport("PLEDGE", member, dayIn(start, addDays(start, 120)), { durationHours: 0 });
     }
     if (member.category !== "RETIRED") {
-      if (chance(p(0.55))) selfReport("LECTURE_GIVEN", member, dayIn(from, today), { durationHours: 2 });
-      if (chance(p(0.5))) selfReport("PAIRING", member, dayIn(from, today), { subType: "FRESHMAN_DORM", durationHours: int(4, 10) });
+      if (chance(p(0.55)))
+        selfReport("LECTURE_GIVEN", member, dayIn(from, today), { durationHours: 2 });
+      if (chance(p(0.5)))
+        selfReport("PAIRING", member, dayIn(from, today), {
+          subType: "FRESHMAN_DORM",
+          durationHours: int(4, 10),
+        });
     }
     if (member.category === "TEACHER") {
-      if (chance(p(0.5))) selfReport("PAIRING", member, dayIn(from, today), { subType: "STUDENT_IN_DIFFICULTY", durationHours: int(4, 12) });
-      if (chance(p(0.6))) selfReport("PROJECT_TEAM", member, dayIn(from, today), { durationHours: 0 });
-      if (member.positions.includes("COURSE_TEACHER") && chance(p(0.45))) selfReport("COURSE_IDEOLOGY_PROJECT", member, dayIn(from, today), { durationHours: 0 });
+      if (chance(p(0.5)))
+        selfReport("PAIRING", member, dayIn(from, today), {
+          subType: "STUDENT_IN_DIFFICULTY",
+          durationHours: int(4, 12),
+        });
+      if (chance(p(0.6)))
+        selfReport("PROJECT_TEAM", member, dayIn(from, today), { durationHours: 0 });
+      if (member.positions.includes("COURSE_TEACHER") && chance(p(0.45)))
+        selfReport("COURSE_IDEOLOGY_PROJECT", member, dayIn(from, today), { durationHours: 0 });
       if (member.positions.includes("PROFESSOR")) {
-        if (chance(p(0.8))) selfReport("UNDERGRAD_COURSE", member, dayIn(from, today), { durationHours: 32 });
-        if (chance(p(0.7))) selfReport("ACADEMIC_REPORT", member, dayIn(from, today), { durationHours: 2 });
+        if (chance(p(0.8)))
+          selfReport("UNDERGRAD_COURSE", member, dayIn(from, today), { durationHours: 32 });
+        if (chance(p(0.7)))
+          selfReport("ACADEMIC_REPORT", member, dayIn(from, today), { durationHours: 2 });
       }
     }
     if (member.category === "STUDENT") {
       // The summer practice (the bulk of the days), and a few short ones during term.
-      const summer = utc(today.getUTCMonth() >= 6 ? today.getUTCFullYear() : today.getUTCFullYear() - 1, 7, 10);
-      if (chance(p(0.7))) selfReport("SOCIAL_PRACTICE", member, dayIn(summer, addDays(summer, 40)), { days: int(5, 25), durationHours: 0 });
-      if (chance(p(0.35))) selfReport("SOCIAL_PRACTICE", member, dayIn(addDays(today, -80), today), { days: int(2, 6), durationHours: 0 });
+      const summer = utc(
+        today.getUTCMonth() >= 6 ? today.getUTCFullYear() : today.getUTCFullYear() - 1,
+        7,
+        10,
+      );
+      if (chance(p(0.7)))
+        selfReport("SOCIAL_PRACTICE", member, dayIn(summer, addDays(summer, 40)), {
+          days: int(5, 25),
+          durationHours: 0,
+        });
+      if (chance(p(0.35)))
+        selfReport("SOCIAL_PRACTICE", member, dayIn(addDays(today, -80), today), {
+          days: int(2, 6),
+          durationHours: 0,
+        });
     }
     // Monthly articles and weekly patrols: the last half year (the current windows are what the
     // campaign pages show first; older windows read as behind).
     if (member.positions.includes("COUNSELOR")) {
-      for (const month of months.slice(-6)) for (let k = 0, count = chance(p(0.9)) ? 2 : int(0, 1); k < count; k++) selfReport("ONLINE_COMMENTARY", member, monthDay(month), { durationHours: 0 });
+      for (const month of months.slice(-6))
+        for (let k = 0, count = chance(p(0.9)) ? 2 : int(0, 1); k < count; k++)
+          selfReport("ONLINE_COMMENTARY", member, monthDay(month), { durationHours: 0 });
     }
     if (member.positions.includes("POLITICAL_WORKER")) {
       const halfYear = addDays(today, -182);
-      for (let week = addDays(halfYear, (8 - halfYear.getUTCDay()) % 7); week <= today; week = addDays(week, 7)) {
-        if (chance(p(0.85))) selfReport("DORM_PATROL", member, dayIn(week, addDays(week, 6)), { durationHours: 1 });
+      for (
+        let week = addDays(halfYear, (8 - halfYear.getUTCDay()) % 7);
+        week <= today;
+        week = addDays(week, 7)
+      ) {
+        if (chance(p(0.85)))
+          selfReport("DORM_PATROL", member, dayIn(week, addDays(week, 6)), { durationHours: 1 });
       }
     }
     if (member.cadreLevel === "SCHOOL_LEADER" || member.cadreLevel === "MIDDLE_CADRE") {
@@ -479,29 +683,57 @@ export function generateDemoActivities(u: DemoUniversity, options: DemoActivityO
           hours -= h;
         }
       }
-      if (chance(0.85)) selfReport("RESEARCH_TOPIC", member, dayIn(from, addDays(from, 120)), { durationHours: 0 });
-      if (chance(0.6)) selfReport("RESEARCH_REPORT", member, dayIn(addDays(from, 150), today), { subType: "HOT_ISSUE", durationHours: 0 });
+      if (chance(0.85))
+        selfReport("RESEARCH_TOPIC", member, dayIn(from, addDays(from, 120)), { durationHours: 0 });
+      if (chance(0.6))
+        selfReport("RESEARCH_REPORT", member, dayIn(addDays(from, 150), today), {
+          subType: "HOT_ISSUE",
+          durationHours: 0,
+        });
     }
     if (member.cadreLevel === "SCHOOL_LEADER") {
       for (const month of months) {
-        if (chance(0.9)) selfReport("CLASS_VISIT", member, monthDay(month, 1, 15), { durationHours: 2 });
-        if (chance(0.8)) selfReport("CLASS_VISIT", member, monthDay(month, 16), { durationHours: 2 });
-        if (chance(0.85)) selfReport("GRASSROOTS_CONTACT", member, monthDay(month), { days: int(1, 2), durationHours: 0 });
+        if (chance(0.9))
+          selfReport("CLASS_VISIT", member, monthDay(month, 1, 15), { durationHours: 2 });
+        if (chance(0.8))
+          selfReport("CLASS_VISIT", member, monthDay(month, 16), { durationHours: 2 });
+        if (chance(0.85))
+          selfReport("GRASSROOTS_CONTACT", member, monthDay(month), {
+            days: int(1, 2),
+            durationHours: 0,
+          });
       }
-      for (let week = addDays(from, (8 - from.getUTCDay()) % 7); week <= today; week = addDays(week, 7)) {
-        if (chance(0.75)) selfReport("STUDENT_TALK", member, dayIn(week, addDays(week, 6)), { durationHours: 1 });
+      for (
+        let week = addDays(from, (8 - from.getUTCDay()) % 7);
+        week <= today;
+        week = addDays(week, 7)
+      ) {
+        if (chance(0.75))
+          selfReport("STUDENT_TALK", member, dayIn(week, addDays(week, 6)), { durationHours: 1 });
       }
-      for (const month of months) if ([3, 10].includes(month.getUTCMonth() + 1) && chance(0.8)) selfReport("LECTURE_GIVEN", member, monthDay(month), { durationHours: 2, topic: "校领导为师生讲授形势与政策课" });
+      for (const month of months)
+        if ([3, 10].includes(month.getUTCMonth() + 1) && chance(0.8))
+          selfReport("LECTURE_GIVEN", member, monthDay(month), {
+            durationHours: 2,
+            topic: "校领导为师生讲授形势与政策课",
+          });
     }
   }
 
   // --- links: a record counts for every campaign whose quotas count its type, inside its dates ---
-  const typesOf = (c: DemoCampaign) => new Set<string>(c.definition.quotas.flatMap((q) => [...(q.activity?.types ?? []), ...(q.composite?.parts.flatMap((p) => p.activity.types) ?? [])]));
+  const typesOf = (c: DemoCampaign) =>
+    new Set<string>(
+      c.definition.quotas.flatMap((q) => [
+        ...(q.activity?.types ?? []),
+        ...(q.composite?.parts.flatMap((p) => p.activity.types) ?? []),
+      ]),
+    );
   const campaignTypes = campaigns.map((c) => ({ c, types: typesOf(c) }));
   const links: DemoActivityCampaign[] = [];
   for (const a of activities) {
     for (const { c, types } of campaignTypes) {
-      if (types.has(a.type) && a.date >= c.startDate && a.date <= c.endDate) links.push({ tenantId, activityId: a.id, campaignId: c.id });
+      if (types.has(a.type) && a.date >= c.startDate && a.date <= c.endDate)
+        links.push({ tenantId, activityId: a.id, campaignId: c.id });
     }
   }
 

@@ -210,7 +210,8 @@ export async function insertUniversity(
     ...a,
     ...stamps,
   })) satisfies Prisma.ActivityCreateManyInput[];
-  const attendances = (activity?.attendances ?? []) satisfies Prisma.ActivityAttendanceCreateManyInput[];
+  const attendances = (activity?.attendances ??
+    []) satisfies Prisma.ActivityAttendanceCreateManyInput[];
   const links = (activity?.links ?? []) satisfies Prisma.ActivityCampaignCreateManyInput[];
 
   await db.$transaction(

@@ -217,7 +217,13 @@ async function main() {
   const server = spawn(bin("next"), ["start", "-p", String(PORT)], {
     cwd: ROOT,
     // Reminders and digests run inside the app: the embedded database allows one process.
-    env: { ...env, NODE_ENV: "production", NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, RUN_JOBS_IN_PROCESS: process.env.RUN_JOBS_IN_PROCESS ?? "1" },
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: url,
+      RUN_JOBS_IN_PROCESS: process.env.RUN_JOBS_IN_PROCESS ?? "1",
+    },
     stdio: "inherit",
     shell: IS_WINDOWS,
   });

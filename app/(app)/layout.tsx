@@ -36,7 +36,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   ].filter((l) => l.show);
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+      >
         {t("skipToContent")}
       </a>
       <header className="bg-red-900 text-white">
@@ -55,7 +58,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               aria-label={tn("bell", { count: unread })}
               className="relative inline-flex min-h-11 min-w-11 items-center justify-center rounded-md text-white hover:bg-red-800"
             >
-              <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                className="h-5 w-5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+              >
                 <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />
               </svg>
               {unread > 0 ? (
@@ -72,13 +82,19 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2">
             {links.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className="inline-flex min-h-11 items-center whitespace-nowrap px-3 text-sm text-white hover:bg-red-800">
+                <Link
+                  href={l.href}
+                  className="inline-flex min-h-11 items-center whitespace-nowrap px-3 text-sm text-white hover:bg-red-800"
+                >
                   {l.label}
                 </Link>
               </li>
             ))}
             <li>
-              <Link href="/account/password" className="inline-flex min-h-11 items-center whitespace-nowrap px-3 text-sm text-white hover:bg-red-800">
+              <Link
+                href="/account/password"
+                className="inline-flex min-h-11 items-center whitespace-nowrap px-3 text-sm text-white hover:bg-red-800"
+              >
                 {t("nav.account")}
               </Link>
             </li>

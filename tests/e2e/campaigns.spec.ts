@@ -29,7 +29,9 @@ async function createFromTemplate(page: Page, template: string, name: string): P
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible(SLOW);
 }
 
-test("the organization department creates a campaign from each of the four templates, and each shows its evaluation", async ({ page }) => {
+test("the organization department creates a campaign from each of the four templates, and each shows its evaluation", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await login(page, "admin");
   await page.goto("/campaigns");
@@ -37,7 +39,8 @@ test("the organization department creates a campaign from each of the four templ
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole("link", { name: "从模板新建活动" }).click();
-  for (const t of TEMPLATES) await expect(page.getByRole("radio", { name: new RegExp(`^${t.name}`) })).toBeVisible();
+  for (const t of TEMPLATES)
+    await expect(page.getByRole("radio", { name: new RegExp(`^${t.name}`) })).toBeVisible();
   await expect(page.getByText(`${TEMPLATES[0].quotas + 1} 项指标`)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
@@ -58,10 +61,13 @@ test("the organization department creates a campaign from each of the four templ
   }
 
   await page.goto("/campaigns");
-  for (const t of TEMPLATES) await expect(page.getByRole("link", { name: `E2E ${t.name} ${stamp}` }).first()).toBeVisible();
+  for (const t of TEMPLATES)
+    await expect(page.getByRole("link", { name: `E2E ${t.name} ${stamp}` }).first()).toBeVisible();
 });
 
-test("the organization department edits a quota, and a negative target is refused beside the field", async ({ page }) => {
+test("the organization department edits a quota, and a negative target is refused beside the field", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await login(page, "admin");
   const name = `E2E 指标编辑 ${Date.now().toString(36)}`;
@@ -99,13 +105,17 @@ test("the organization department edits a quota, and a negative target is refuse
   await expectNoSeriousA11yViolations(page);
 });
 
-test("the seeded campaigns show their evaluation with records behind each status", async ({ page }) => {
+test("the seeded campaigns show their evaluation with records behind each status", async ({
+  page,
+}) => {
   await login(page, "admin");
   await page.goto("/campaigns");
   await page.getByRole("link", { name: "“两在两同”建新功行动", exact: true }).first().click();
   await page.waitForURL(CAMPAIGN_URL);
   await page.getByRole("link", { name: "“四个一”党员志愿服务", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "“四个一”党员志愿服务" })).toBeVisible(SLOW);
+  await expect(page.getByRole("heading", { level: 1, name: "“四个一”党员志愿服务" })).toBeVisible(
+    SLOW,
+  );
   await expect(page.getByText(/条记录/).first()).toBeVisible();
   await expect(page.getByText("各项条件").first()).toBeVisible();
 });

@@ -15,7 +15,12 @@ export async function generateMetadata() {
 /** The user's private ICS feed: create (shown once) and revoke. */
 export default async function CalendarPage() {
   const actor = await requireActorForPage();
-  const [tokens, t, locale, h] = await Promise.all([listMyCalendarTokens(actor), getTranslations("notifications"), getLocale() as Promise<Locale>, headers()]);
+  const [tokens, t, locale, h] = await Promise.all([
+    listMyCalendarTokens(actor),
+    getTranslations("notifications"),
+    getLocale() as Promise<Locale>,
+    headers(),
+  ]);
   const host = h.get("host") ?? "localhost:3000";
   const proto = h.get("x-forwarded-proto") ?? "http";
   return (
@@ -24,9 +29,14 @@ export default async function CalendarPage() {
       <CreateTokenForm origin={`${proto}://${host}`} />
       <ul className="mt-6 grid gap-2">
         {tokens.map((tok) => (
-          <li key={tok.id} className="flex flex-wrap items-center gap-3 rounded-md border border-stone-200 p-3 text-sm">
+          <li
+            key={tok.id}
+            className="flex flex-wrap items-center gap-3 rounded-md border border-stone-200 p-3 text-sm"
+          >
             <span>{t("createdAt", { date: formatDateTime(tok.createdAt, locale) })}</span>
-            <span className={tok.revokedAt ? "text-stone-600" : "font-medium text-green-800"}>{tok.revokedAt ? t("revoked") : t("active")}</span>
+            <span className={tok.revokedAt ? "text-stone-600" : "font-medium text-green-800"}>
+              {tok.revokedAt ? t("revoked") : t("active")}
+            </span>
             {!tok.revokedAt ? <RevokeTokenButton id={tok.id} /> : null}
           </li>
         ))}

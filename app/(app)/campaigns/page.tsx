@@ -16,10 +16,16 @@ export async function generateMetadata() {
 
 export default async function CampaignsPage() {
   const actor = await requirePagePermission("campaign.read");
-  const [campaigns, t, locale] = await Promise.all([listCampaigns(actor), getTranslations("campaigns"), getLocale() as Promise<Locale>]);
+  const [campaigns, t, locale] = await Promise.all([
+    listCampaigns(actor),
+    getTranslations("campaigns"),
+    getLocale() as Promise<Locale>,
+  ]);
   const canCreate = can(actor, "campaign.manage");
-  const name = (x: { name: string; nameEn: string | null }) => (locale === "en" && x.nameEn ? x.nameEn : x.name);
-  const dates = (c: { startDate: Date; endDate: Date }) => t("dateRange", { from: formatDay(c.startDate, locale), to: formatDay(c.endDate, locale) });
+  const name = (x: { name: string; nameEn: string | null }) =>
+    locale === "en" && x.nameEn ? x.nameEn : x.name;
+  const dates = (c: { startDate: Date; endDate: Date }) =>
+    t("dateRange", { from: formatDay(c.startDate, locale), to: formatDay(c.endDate, locale) });
 
   return (
     <>
@@ -47,7 +53,10 @@ export default async function CampaignsPage() {
           <ul className="grid gap-2 md:hidden" aria-label={t("list.caption")}>
             {campaigns.map((c) => (
               <li key={c.id}>
-                <Link href={`/campaigns/${c.id}`} className="block min-h-11 rounded-lg border border-stone-200 bg-white p-3 hover:bg-stone-50">
+                <Link
+                  href={`/campaigns/${c.id}`}
+                  className="block min-h-11 rounded-lg border border-stone-200 bg-white p-3 hover:bg-stone-50"
+                >
                   <span className="flex flex-wrap items-baseline justify-between gap-2">
                     <span className="font-medium text-red-900">{c.name}</span>
                     <CampaignStatusBadge status={c.status} label={t(`status.${c.status}`)} />
@@ -76,13 +85,18 @@ export default async function CampaignsPage() {
                 {campaigns.map((c) => (
                   <tr key={c.id} className="hover:bg-stone-50">
                     <th scope="row" className="px-3 py-2 font-medium">
-                      <Link href={`/campaigns/${c.id}`} className="inline-flex min-h-11 items-center text-red-900 underline-offset-2 hover:underline">
+                      <Link
+                        href={`/campaigns/${c.id}`}
+                        className="inline-flex min-h-11 items-center text-red-900 underline-offset-2 hover:underline"
+                      >
                         {c.name}
                       </Link>
                     </th>
                     <td className="whitespace-nowrap px-3 py-2">{dates(c)}</td>
                     <td className="px-3 py-2">{name(c.rootOrg)}</td>
-                    <td className="whitespace-nowrap px-3 py-2">{t("list.quotaCount", { count: c.quotaCount })}</td>
+                    <td className="whitespace-nowrap px-3 py-2">
+                      {t("list.quotaCount", { count: c.quotaCount })}
+                    </td>
                     <td className="whitespace-nowrap px-3 py-2">
                       <CampaignStatusBadge status={c.status} label={t(`status.${c.status}`)} />
                     </td>

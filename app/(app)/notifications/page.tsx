@@ -15,7 +15,11 @@ export async function generateMetadata() {
 /** The user's notification centre: reminders and weekly digests, unread first in the header count. */
 export default async function NotificationsPage() {
   const actor = await requireActorForPage();
-  const [items, t, locale] = await Promise.all([listMyNotifications(actor), getTranslations("notifications"), getLocale() as Promise<Locale>]);
+  const [items, t, locale] = await Promise.all([
+    listMyNotifications(actor),
+    getTranslations("notifications"),
+    getLocale() as Promise<Locale>,
+  ]);
   const unread = items.filter((n) => !n.readAt).length;
   return (
     <>
@@ -23,7 +27,12 @@ export default async function NotificationsPage() {
         title={t("title")}
         actions={
           <>
-            <Link href="/calendar" className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-3 text-sm text-stone-800 hover:bg-stone-50">{t("calendar")}</Link>
+            <Link
+              href="/calendar"
+              className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-3 text-sm text-stone-800 hover:bg-stone-50"
+            >
+              {t("calendar")}
+            </Link>
             {unread > 0 ? <MarkReadButton id="all" label={t("markAll")} /> : null}
           </>
         }
@@ -33,15 +42,32 @@ export default async function NotificationsPage() {
       ) : (
         <ul className="grid gap-2">
           {items.map((n) => (
-            <li key={n.id} className={`rounded-md border p-3 text-sm ${n.readAt ? "border-stone-200" : "border-red-300 bg-red-50/40"}`}>
+            <li
+              key={n.id}
+              className={`rounded-md border p-3 text-sm ${n.readAt ? "border-stone-200" : "border-red-300 bg-red-50/40"}`}
+            >
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>
                   <p className="font-medium">
-                    {!n.readAt ? <span className="mr-2 rounded bg-red-800 px-1.5 py-0.5 text-xs text-white">{t("unread")}</span> : null}
-                    {n.link ? <Link href={n.link} className="text-red-800 underline">{n.title}</Link> : n.title}
+                    {!n.readAt ? (
+                      <span className="mr-2 rounded bg-red-800 px-1.5 py-0.5 text-xs text-white">
+                        {t("unread")}
+                      </span>
+                    ) : null}
+                    {n.link ? (
+                      <Link href={n.link} className="text-red-800 underline">
+                        {n.title}
+                      </Link>
+                    ) : (
+                      n.title
+                    )}
                   </p>
-                  {n.body ? <p className="mt-1 whitespace-pre-wrap text-stone-700">{n.body}</p> : null}
-                  <p className="mt-1 text-xs text-stone-600">{formatDateTime(n.createdAt, locale)}</p>
+                  {n.body ? (
+                    <p className="mt-1 whitespace-pre-wrap text-stone-700">{n.body}</p>
+                  ) : null}
+                  <p className="mt-1 text-xs text-stone-600">
+                    {formatDateTime(n.createdAt, locale)}
+                  </p>
                 </div>
                 {!n.readAt ? <MarkReadButton id={n.id} label={t("markRead")} /> : null}
               </div>

@@ -25,13 +25,22 @@ export default async function PracticalMattersPage() {
   return (
     <>
       <PageHeader title={t("practicalMatters")} />
-      {lists.length === 0 ? <p className="mb-4 text-stone-600">—</p> : (
+      {lists.length === 0 ? (
+        <p className="mb-4 text-stone-600">—</p>
+      ) : (
         <ul className="mb-6 grid gap-2">
           {lists.map((l) => (
             <li key={l.id} className="rounded-md border border-stone-200 p-3 text-sm">
-              <Link href={`/practical-matters/${l.id}`} className="font-medium text-red-800 underline">{l.title}</Link>
+              <Link
+                href={`/practical-matters/${l.id}`}
+                className="font-medium text-red-800 underline"
+              >
+                {l.title}
+              </Link>
               <span className="block text-stone-600">
-                {l.campaign.name} · {formatDay(l.periodStart, locale)} – {formatDay(l.periodEnd, locale)} · {t("openCount", { open: l.open, total: l.total })}
+                {l.campaign.name} · {formatDay(l.periodStart, locale)} –{" "}
+                {formatDay(l.periodEnd, locale)} ·{" "}
+                {t("openCount", { open: l.open, total: l.total })}
               </span>
             </li>
           ))}

@@ -23,7 +23,9 @@ export default async function TasksPage({ searchParams }: Props) {
   const actor = await requireActorForPage();
   requirePermission(actor, "task.read");
   const sp = await searchParams;
-  const status = TASK_STATUSES.includes(sp.status as TaskStatus) ? (sp.status as TaskStatus) : undefined;
+  const status = TASK_STATUSES.includes(sp.status as TaskStatus)
+    ? (sp.status as TaskStatus)
+    : undefined;
   const [{ tasks, campaigns }, t, locale] = await Promise.all([
     listTasks(actor, { campaignId: sp.campaignId, status }),
     getTranslations("tasks"),
@@ -36,7 +38,10 @@ export default async function TasksPage({ searchParams }: Props) {
       <PageHeader
         title={t("title")}
         actions={
-          <Link href="/practical-matters" className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 text-sm text-stone-800 hover:bg-stone-50">
+          <Link
+            href="/practical-matters"
+            className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 text-sm text-stone-800 hover:bg-stone-50"
+          >
             {t("practicalMatters")}
           </Link>
         }
@@ -44,33 +49,55 @@ export default async function TasksPage({ searchParams }: Props) {
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
         <label className="grid gap-1 text-sm">
           {t("campaign")}
-          <select name="campaignId" defaultValue={sp.campaignId ?? ""} className="min-h-11 rounded-md border border-stone-300 bg-white px-2">
+          <select
+            name="campaignId"
+            defaultValue={sp.campaignId ?? ""}
+            className="min-h-11 rounded-md border border-stone-300 bg-white px-2"
+          >
             <option value="">{t("all")}</option>
             {campaigns.map((c) => (
-              <option key={c.id} value={c.id}>{c.name}</option>
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
             ))}
           </select>
         </label>
         <label className="grid gap-1 text-sm">
           {t("statusLabel")}
-          <select name="status" defaultValue={status ?? ""} className="min-h-11 rounded-md border border-stone-300 bg-white px-2">
+          <select
+            name="status"
+            defaultValue={status ?? ""}
+            className="min-h-11 rounded-md border border-stone-300 bg-white px-2"
+          >
             <option value="">{t("all")}</option>
             {TASK_STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`status.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
             ))}
           </select>
         </label>
-        <button type="submit" className="min-h-11 rounded-md border border-stone-300 bg-white px-4 text-sm">{t("filter")}</button>
+        <button
+          type="submit"
+          className="min-h-11 rounded-md border border-stone-300 bg-white px-4 text-sm"
+        >
+          {t("filter")}
+        </button>
       </form>
       {manages ? (
         <div className="mb-4 grid gap-2">
           {campaigns.map((c) => (
             <div key={c.id} className="flex flex-wrap items-center gap-2 text-sm">
               <span className="font-medium">{c.name}</span>
-              <Link href={`/tasks/new?campaignId=${c.id}`} className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-3 text-stone-800 hover:bg-stone-50">
+              <Link
+                href={`/tasks/new?campaignId=${c.id}`}
+                className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-3 text-stone-800 hover:bg-stone-50"
+              >
                 {t("newTask")}
               </Link>
-              {templated.some((x) => x.id === c.id) ? <ApplyTemplateButton campaignId={c.id} label={t("applyTemplate")} /> : null}
+              {templated.some((x) => x.id === c.id) ? (
+                <ApplyTemplateButton campaignId={c.id} label={t("applyTemplate")} />
+              ) : null}
             </div>
           ))}
         </div>
@@ -82,24 +109,48 @@ export default async function TasksPage({ searchParams }: Props) {
           <table className="w-full text-left text-sm">
             <thead className="border-b border-stone-300 text-stone-700">
               <tr>
-                <th scope="col" className="py-2 pr-3">{t("taskTitle")}</th>
-                <th scope="col" className="py-2 pr-3">{t("lead")}</th>
-                <th scope="col" className="py-2 pr-3">{t("cooperating")}</th>
-                <th scope="col" className="py-2 pr-3">{t("dueDate")}</th>
-                <th scope="col" className="py-2 pr-3">{t("statusLabel")}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("taskTitle")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("lead")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("cooperating")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("dueDate")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("statusLabel")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {tasks.map((task) => (
                 <tr key={task.id} className="border-b border-stone-200 align-top">
                   <td className="py-2 pr-3">
-                    <Link href={`/tasks/${task.id}`} className="text-red-800 underline">{task.title}</Link>
+                    <Link href={`/tasks/${task.id}`} className="text-red-800 underline">
+                      {task.title}
+                    </Link>
                     <span className="block text-xs text-stone-600">{task.campaign.name}</span>
                   </td>
-                  <td className="py-2 pr-3">{task.lead ? (locale === "en" && task.lead.nameEn ? task.lead.nameEn : task.lead.name) : ""}</td>
-                  <td className="py-2 pr-3">{task.cooperating.map((d) => (locale === "en" && d!.nameEn ? d!.nameEn : d!.name)).join("、")}</td>
+                  <td className="py-2 pr-3">
+                    {task.lead
+                      ? locale === "en" && task.lead.nameEn
+                        ? task.lead.nameEn
+                        : task.lead.name
+                      : ""}
+                  </td>
+                  <td className="py-2 pr-3">
+                    {task.cooperating
+                      .map((d) => (locale === "en" && d!.nameEn ? d!.nameEn : d!.name))
+                      .join("、")}
+                  </td>
                   <td className="py-2 pr-3 whitespace-nowrap">{formatDay(task.dueDate, locale)}</td>
-                  <td className="py-2 pr-3"><TaskStatusBadge status={task.status} label={t(`status.${task.status}`)} /></td>
+                  <td className="py-2 pr-3">
+                    <TaskStatusBadge status={task.status} label={t(`status.${task.status}`)} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -20,14 +20,25 @@ import { isoDate, optionalText, requiredText } from "./organization";
 // Enumerations the forms offer (labels in messages/<locale>/campaigns.json)
 // ---------------------------------------------------------------------------------------------
 
-export const CAMPAIGN_STATUSES = ["DRAFT", "ACTIVE", "CLOSED"] as const satisfies readonly CampaignStatus[];
-export const CAMPAIGN_LEADER_ROLES = ["LEADER", "DEPUTY", "MEMBER", "OFFICE_DIRECTOR"] as const satisfies readonly CampaignLeaderRole[];
+export const CAMPAIGN_STATUSES = [
+  "DRAFT",
+  "ACTIVE",
+  "CLOSED",
+] as const satisfies readonly CampaignStatus[];
+export const CAMPAIGN_LEADER_ROLES = [
+  "LEADER",
+  "DEPUTY",
+  "MEMBER",
+  "OFFICE_DIRECTOR",
+] as const satisfies readonly CampaignLeaderRole[];
 export const TARGET_OPS = ["atLeast", "between", "shareOfSubjects"] as const;
 export const SUBJECT_KINDS = ["organization", "member"] as const;
 export const QUOTA_STRUCTURES = ["simple", "composite"] as const;
 export const N_MONTHS = [1, 2, 3, 4, 6] as const;
 /** Every sub-type the templates filter on, for the form's check boxes (others can be typed). */
-export const KNOWN_SUB_TYPES: readonly string[] = [...new Set(Object.values(ACTIVITY_SUB_TYPES).flat())];
+export const KNOWN_SUB_TYPES: readonly string[] = [
+  ...new Set(Object.values(ACTIVITY_SUB_TYPES).flat()),
+];
 /** Positions a member subject may filter on: the roster's positions (rules positions are a subset). */
 export const SUBJECT_POSITIONS = MEMBER_POSITIONS;
 
@@ -56,7 +67,10 @@ const calendarDate = isoDate
   .refine((s) => s >= "1990-01-01" && s <= "2100-12-31", "日期超出合理范围");
 
 const optionalCalendarDate = z
-  .preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), calendarDate.optional())
+  .preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    calendarDate.optional(),
+  )
   .transform((v) => v ?? null);
 
 const ids = {
@@ -73,7 +87,10 @@ const code = (label: string) =>
     .min(1, `请填写${label}`)
     .regex(CODE, `${label}只能包含字母、数字、.、- 和 _，以字母或数字开头，最多 64 个字符`);
 
-function checkDateOrder(value: { startDate?: string | null; endDate?: string | null }, ctx: z.RefinementCtx) {
+function checkDateOrder(
+  value: { startDate?: string | null; endDate?: string | null },
+  ctx: z.RefinementCtx,
+) {
   if (value.startDate && value.endDate && value.endDate < value.startDate) {
     ctx.addIssue({ code: "custom", path: ["endDate"], message: "结束日期不能早于开始日期" });
   }
@@ -139,7 +156,8 @@ export const PhaseInput = z
     endDate: calendarDate,
   })
   .superRefine((p, ctx) => {
-    if (p.endDate < p.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "结束日期不能早于开始日期" });
+    if (p.endDate < p.startDate)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "结束日期不能早于开始日期" });
   });
 export type PhaseInput = z.infer<typeof PhaseInput>;
 
@@ -152,7 +170,12 @@ export const UpdatePhasesInput = z
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
     v.phases.forEach((p, i) => {
-      if (seen.has(p.id)) ctx.addIssue({ code: "custom", path: ["phases", i, "id"], message: `阶段代码“${p.id}”重复` });
+      if (seen.has(p.id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["phases", i, "id"],
+          message: `阶段代码“${p.id}”重复`,
+        });
       seen.add(p.id);
     });
   });
@@ -171,7 +194,12 @@ export function phasesFormObject(formData: FormData): Record<string, unknown> {
   const taken = new Set(idsList.filter(Boolean));
   let next = 1;
   for (let i = 0; i < rows; i++) {
-    const row = { name: names[i] ?? "", theme: themes[i] ?? "", startDate: starts[i] ?? "", endDate: ends[i] ?? "" };
+    const row = {
+      name: names[i] ?? "",
+      theme: themes[i] ?? "",
+      startDate: starts[i] ?? "",
+      endDate: ends[i] ?? "",
+    };
     if (!row.name.trim() && !row.theme.trim() && !row.startDate && !row.endDate) continue;
     let id = (idsList[i] ?? "").trim();
     if (!id) {
@@ -219,8 +247,16 @@ export type RemoveQuotaInput = z.infer<typeof RemoveQuotaInput>;
 /** A number field: "" means "not given"; anything else must be a finite number. */
 const formNumber = (label: string) =>
   z.preprocess(
-    (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? undefined : typeof v === "string" ? Number(v.trim()) : v),
-    z.number({ error: `${label}应为数字` }).finite(`${label}应为数字`).optional(),
+    (v) =>
+      v === undefined || v === null || (typeof v === "string" && v.trim() === "")
+        ? undefined
+        : typeof v === "string"
+          ? Number(v.trim())
+          : v,
+    z
+      .number({ error: `${label}应为数字` })
+      .finite(`${label}应为数字`)
+      .optional(),
   );
 
 const stringList = z.array(z.string().trim().min(1)).default([]);
@@ -230,7 +266,12 @@ const QuotaFormFields = z.object({
   campaignId: ids.campaignId,
   version: ids.version,
   /** The id of the quota being edited; empty for a new quota. */
-  originalQuotaId: z.string().trim().max(64).optional().transform((v) => v || null),
+  originalQuotaId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
   quotaId: code("指标代码"),
   name: requiredText(120, "指标名称"),
   nameEn: optionalText(200, "英文名称"),
@@ -283,7 +324,11 @@ export const QuotaFormInput = QuotaFormFields.transform((f, ctx) => {
   };
   const subject: Record<string, unknown> =
     f.subjectKind === "organization"
-      ? { kind: "organization", ...nonEmpty("levels", f.orgLevels), ...nonEmpty("orgKinds", f.orgKinds) }
+      ? {
+          kind: "organization",
+          ...nonEmpty("levels", f.orgLevels),
+          ...nonEmpty("orgKinds", f.orgKinds),
+        }
       : {
           kind: "member",
           ...nonEmpty("categories", f.categories),
@@ -348,7 +393,11 @@ export const QuotaFormInput = QuotaFormFields.transform((f, ctx) => {
       case "shareOfSubjects":
         if (f.targetShare === undefined) need("targetShare", "请填写比例");
         if (f.targetInnerValue === undefined) need("targetInnerValue", "请填写每个对象的目标值");
-        quota.target = { op: "shareOfSubjects", share: f.targetShare, inner: { op: "atLeast", value: f.targetInnerValue } };
+        quota.target = {
+          op: "shareOfSubjects",
+          share: f.targetShare,
+          inner: { op: "atLeast", value: f.targetInnerValue },
+        };
         break;
       default:
         need("targetOp", "请选择目标类型");
@@ -368,13 +417,27 @@ function nonEmpty(key: string, list: string[]): Record<string, string[]> {
 }
 
 /** The multi-value fields of the quota form. */
-const QUOTA_LIST_FIELDS = ["activityTypes", "subTypes", "orgLevels", "orgKinds", "categories", "cadreLevels", "positions", "statuses"] as const;
+const QUOTA_LIST_FIELDS = [
+  "activityTypes",
+  "subTypes",
+  "orgLevels",
+  "orgKinds",
+  "categories",
+  "cadreLevels",
+  "positions",
+  "statuses",
+] as const;
 
 /** The quota form's fields as a plain object: check-box groups become arrays, the rest strings. */
 export function quotaFormObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION") && !(QUOTA_LIST_FIELDS as readonly string[]).includes(key)) out[key] = value;
+    if (
+      typeof value === "string" &&
+      !key.startsWith("$ACTION") &&
+      !(QUOTA_LIST_FIELDS as readonly string[]).includes(key)
+    )
+      out[key] = value;
   }
   for (const key of QUOTA_LIST_FIELDS) {
     out[key] = formData.getAll(key).filter((v): v is string => typeof v === "string" && v !== "");
@@ -528,11 +591,17 @@ function quotaFieldFor(rest: string): string {
  * errors of that quota go beside the matching field, any other error (another quota, a phase)
  * under "_form". Every message carries the rules path.
  */
-export function quotaFieldErrors(errors: readonly ValidationError[], index: number): Record<string, string[]> {
+export function quotaFieldErrors(
+  errors: readonly ValidationError[],
+  index: number,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const prefix = `quotas[${index}]`;
   for (const error of errors) {
-    const field = error.path.startsWith(prefix) && /^[.[]|^$/.test(error.path.slice(prefix.length)) ? quotaFieldFor(error.path.slice(prefix.length)) : "_form";
+    const field =
+      error.path.startsWith(prefix) && /^[.[]|^$/.test(error.path.slice(prefix.length))
+        ? quotaFieldFor(error.path.slice(prefix.length))
+        : "_form";
     (out[field] ??= []).push(formatRulesError(error));
   }
   return out;

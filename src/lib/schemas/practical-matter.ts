@@ -1,7 +1,15 @@
 import { z } from "zod";
 
-const uuid = (message: string) => z.string().trim().regex(/^[0-9a-f-]{36}$/i, message);
-const isoDay = (message: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, message);
+const uuid = (message: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f-]{36}$/i, message);
+const isoDay = (message: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message);
 const optionalId = z
   .string()
   .trim()
@@ -16,7 +24,10 @@ export const CreateMattersListInput = z
     periodStart: isoDay("请填写开始日期"),
     periodEnd: isoDay("请填写结束日期"),
   })
-  .refine((v) => v.periodEnd >= v.periodStart, { path: ["periodEnd"], message: "结束日期不能早于开始日期" });
+  .refine((v) => v.periodEnd >= v.periodStart, {
+    path: ["periodEnd"],
+    message: "结束日期不能早于开始日期",
+  });
 export type CreateMattersListInput = z.infer<typeof CreateMattersListInput>;
 
 export const AddMatterInput = z

@@ -3,8 +3,16 @@ import { z } from "zod";
 export const TASK_TITLE_MAX = 200;
 export const TASK_TEXT_MAX = 4000;
 
-const uuid = (message: string) => z.string().trim().regex(/^[0-9a-f-]{36}$/i, message);
-const isoDay = (message: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, message);
+const uuid = (message: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f-]{36}$/i, message);
+const isoDay = (message: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message);
 
 /** A text field that may be left empty (→ null). */
 const optionalText = (max: number) =>
@@ -24,9 +32,17 @@ const idList = z
 
 export const CreateTaskInput = z.object({
   campaignId: uuid("请选择活动"),
-  title: z.string().trim().min(1, "请填写任务名称").max(TASK_TITLE_MAX, `不能超过 ${TASK_TITLE_MAX} 字`),
+  title: z
+    .string()
+    .trim()
+    .min(1, "请填写任务名称")
+    .max(TASK_TITLE_MAX, `不能超过 ${TASK_TITLE_MAX} 字`),
   description: optionalText(TASK_TEXT_MAX),
-  leadDepartmentId: z.string({ error: "请选择牵头部门" }).trim().min(1, "请选择牵头部门").pipe(uuid("请选择牵头部门")),
+  leadDepartmentId: z
+    .string({ error: "请选择牵头部门" })
+    .trim()
+    .min(1, "请选择牵头部门")
+    .pipe(uuid("请选择牵头部门")),
   cooperatingDepartmentIds: idList,
   orgIds: idList,
   dueDate: isoDay("请填写截止日期"),
@@ -41,7 +57,14 @@ export const AddTaskUpdateInput = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? Number(v) : null))
-    .pipe(z.number({ error: "请填写 0 到 100 的整数" }).int("请填写 0 到 100 的整数").min(0, "请填写 0 到 100 的整数").max(100, "请填写 0 到 100 的整数").nullable()),
+    .pipe(
+      z
+        .number({ error: "请填写 0 到 100 的整数" })
+        .int("请填写 0 到 100 的整数")
+        .min(0, "请填写 0 到 100 的整数")
+        .max(100, "请填写 0 到 100 的整数")
+        .nullable(),
+    ),
 });
 export type AddTaskUpdateInput = z.infer<typeof AddTaskUpdateInput>;
 
@@ -55,7 +78,10 @@ export const ApplyTemplateTasksInput = z.object({ campaignId: uuid("请选择活
 export type ApplyTemplateTasksInput = z.infer<typeof ApplyTemplateTasksInput>;
 
 /** The form's fields as an object for the schemas: repeated fields become arrays. */
-export function taskFormObject(formData: FormData, arrays: readonly string[] = []): Record<string, unknown> {
+export function taskFormObject(
+  formData: FormData,
+  arrays: readonly string[] = [],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string" || key.startsWith("$ACTION")) continue;

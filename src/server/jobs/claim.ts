@@ -11,11 +11,24 @@ export type NotificationDraft = {
   dedupeKey: string;
 };
 
-export type JobOutcome = { job: string; periodKey: string; status: "done" | "skipped"; sent: number };
+export type JobOutcome = {
+  job: string;
+  periodKey: string;
+  status: "done" | "skipped";
+  sent: number;
+};
 
 /** True when (tenant, job, periodKey) has already been claimed: a cheap check before heavy work. */
-export async function isClaimed(tenantId: string, job: string, periodKey: string): Promise<boolean> {
-  return withTenant(tenantId, async (tx) => !!(await tx.jobRun.findFirst({ where: { tenantId, job, periodKey }, select: { id: true } })));
+export async function isClaimed(
+  tenantId: string,
+  job: string,
+  periodKey: string,
+): Promise<boolean> {
+  return withTenant(
+    tenantId,
+    async (tx) =>
+      !!(await tx.jobRun.findFirst({ where: { tenantId, job, periodKey }, select: { id: true } })),
+  );
 }
 
 /**
@@ -38,15 +51,26 @@ export async function runClaimed(
   return withTenant(
     tenantId,
     async (tx) => {
-      const claim = await tx.jobRun.createMany({ data: [{ tenantId, job, periodKey }], skipDuplicates: true });
+      const claim = await tx.jobRun.createMany({
+        data: [{ tenantId, job, periodKey }],
+        skipDuplicates: true,
+      });
       if (claim.count === 0) return { job, periodKey, status: "skipped" as const, sent: 0 };
       const drafts = await build(tx);
       const sent =
         drafts.length === 0
           ? 0
-          : (await tx.notification.createMany({ data: drafts.map((d) => ({ tenantId, ...d })), skipDuplicates: true })).count;
+          : (
+              await tx.notification.createMany({
+                data: drafts.map((d) => ({ tenantId, ...d })),
+                skipDuplicates: true,
+              })
+            ).count;
       const result: Prisma.InputJsonValue = { drafts: drafts.length, sent };
-      await tx.jobRun.updateMany({ where: { tenantId, job, periodKey }, data: { finishedAt: new Date(), result } });
+      await tx.jobRun.updateMany({
+        where: { tenantId, job, periodKey },
+        data: { finishedAt: new Date(), result },
+      });
       return { job, periodKey, status: "done" as const, sent };
     },
     { timeoutMs: 120_000 },

@@ -19,41 +19,113 @@ export function reminderBucket(due: string, today: string): "7d" | "1d" | null {
  * is caught up on the next pass; the dedupeKey (kind, id, due day, bucket) keeps each reminder
  * single per user.
  */
-export async function buildDeadlineReminders(tx: TenantTx, tenantId: string, today: string): Promise<NotificationDraft[]> {
+export async function buildDeadlineReminders(
+  tx: TenantTx,
+  tenantId: string,
+  today: string,
+): Promise<NotificationDraft[]> {
   const from = dateOnly(addDays(today, 1));
   const to = dateOnly(addDays(today, 7));
   const recipients = await loadRecipientIndex(tx, tenantId);
   const [tasks, matters, milestones] = await Promise.all([
     tx.campaignTask.findMany({
-      where: { tenantId, signedOffAt: null, dueDate: { gte: from, lte: to }, campaign: { status: "ACTIVE" } },
-      select: { id: true, title: true, dueDate: true, campaign: { select: { rootOrg: { select: { path: true } } } }, orgs: { where: { removedAt: null }, select: { orgId: true } } },
+      where: {
+        tenantId,
+        signedOffAt: null,
+        dueDate: { gte: from, lte: to },
+        campaign: { status: "ACTIVE" },
+      },
+      select: {
+        id: true,
+        title: true,
+        dueDate: true,
+        campaign: { select: { rootOrg: { select: { path: true } } } },
+        orgs: { where: { removedAt: null }, select: { orgId: true } },
+      },
     }),
     tx.practicalMatter.findMany({
-      where: { tenantId, closedAt: null, dueDate: { gte: from, lte: to }, list: { campaign: { status: "ACTIVE" } } },
-      select: { id: true, title: true, dueDate: true, ownerOrgId: true, list: { select: { campaign: { select: { rootOrg: { select: { path: true } } } } } } },
+      where: {
+        tenantId,
+        closedAt: null,
+        dueDate: { gte: from, lte: to },
+        list: { campaign: { status: "ACTIVE" } },
+      },
+      select: {
+        id: true,
+        title: true,
+        dueDate: true,
+        ownerOrgId: true,
+        list: { select: { campaign: { select: { rootOrg: { select: { path: true } } } } } },
+      },
     }),
     tx.projectMilestone.findMany({
-      where: { tenantId, doneAt: null, dueDate: { gte: from, lte: to }, project: { campaign: { status: "ACTIVE" } } },
-      select: { id: true, title: true, dueDate: true, projectId: true, project: { select: { orgId: true, title: true } } },
+      where: {
+        tenantId,
+        doneAt: null,
+        dueDate: { gte: from, lte: to },
+        project: { campaign: { status: "ACTIVE" } },
+      },
+      select: {
+        id: true,
+        title: true,
+        dueDate: true,
+        projectId: true,
+        project: { select: { orgId: true, title: true } },
+      },
     }),
   ]);
   const drafts: NotificationDraft[] = [];
-  const push = (users: string[], kind: string, id: string, due: string, title: string, link: string) => {
+  const push = (
+    users: string[],
+    kind: string,
+    id: string,
+    due: string,
+    title: string,
+    link: string,
+  ) => {
     const bucket = reminderBucket(due, today);
     if (!bucket) return;
     const when = bucket === "1d" ? "明天" : `${due}`;
     for (const userId of users)
-      drafts.push({ userId, kind: `reminder.${kind}`, title: `${when}到期：${title}`, body: `截止日期 ${due}`, link, dedupeKey: `reminder:${kind}:${id}:${due}:${bucket}` });
+      drafts.push({
+        userId,
+        kind: `reminder.${kind}`,
+        title: `${when}到期：${title}`,
+        body: `截止日期 ${due}`,
+        link,
+        dedupeKey: `reminder:${kind}:${id}:${due}:${bucket}`,
+      });
   };
   for (const t of tasks) {
-    const users = [...new Set([...recipients.secretariesOf(t.orgs.map((o) => o.orgId)), ...recipients.adminsOver(t.campaign.rootOrg.path)])];
+    const users = [
+      ...new Set([
+        ...recipients.secretariesOf(t.orgs.map((o) => o.orgId)),
+        ...recipients.adminsOver(t.campaign.rootOrg.path),
+      ]),
+    ];
     push(users, "task", t.id, dayOf(t.dueDate), `任务“${t.title}”`, `/tasks/${t.id}`);
   }
   for (const m of matters) {
-    const users = m.ownerOrgId ? recipients.secretariesOf([m.ownerOrgId]) : recipients.adminsOver(m.list.campaign.rootOrg.path);
-    push(users, "matter", m.id, dayOf(m.dueDate), `实事“${m.title}”`, `/practical-matters/items/${m.id}`);
+    const users = m.ownerOrgId
+      ? recipients.secretariesOf([m.ownerOrgId])
+      : recipients.adminsOver(m.list.campaign.rootOrg.path);
+    push(
+      users,
+      "matter",
+      m.id,
+      dayOf(m.dueDate),
+      `实事“${m.title}”`,
+      `/practical-matters/items/${m.id}`,
+    );
   }
   for (const m of milestones)
-    push(recipients.secretariesOf([m.project.orgId]), "milestone", m.id, dayOf(m.dueDate), `书记项目“${m.project.title}”节点“${m.title}”`, `/secretary-projects/${m.projectId}`);
+    push(
+      recipients.secretariesOf([m.project.orgId]),
+      "milestone",
+      m.id,
+      dayOf(m.dueDate),
+      `书记项目“${m.project.title}”节点“${m.title}”`,
+      `/secretary-projects/${m.projectId}`,
+    );
   return drafts;
 }

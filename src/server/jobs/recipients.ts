@@ -12,7 +12,13 @@ import type { TenantTx } from "../tenant-tx";
  */
 export async function loadRecipientIndex(tx: TenantTx, tenantId: string) {
   const assignments = await tx.roleAssignment.findMany({
-    where: { tenantId, revokedAt: null, role: { in: ["SECRETARY", "ORG_ADMIN"] }, user: { disabledAt: null }, org: { validTo: null } },
+    where: {
+      tenantId,
+      revokedAt: null,
+      role: { in: ["SECRETARY", "ORG_ADMIN"] },
+      user: { disabledAt: null },
+      org: { validTo: null },
+    },
     select: { userId: true, role: true, orgId: true, org: { select: { path: true } } },
   });
   const secretariesByOrg = new Map<string, Set<string>>();
@@ -29,7 +35,9 @@ export async function loadRecipientIndex(tx: TenantTx, tenantId: string) {
       return [...new Set(orgIds.flatMap((id) => [...(secretariesByOrg.get(id) ?? [])]))];
     },
     adminsOver(rootPath: string): string[] {
-      return [...new Set(admins.filter((a) => isWithinSubtree(rootPath, a.path)).map((a) => a.userId))];
+      return [
+        ...new Set(admins.filter((a) => isWithinSubtree(rootPath, a.path)).map((a) => a.userId)),
+      ];
     },
   };
 }

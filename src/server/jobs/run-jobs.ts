@@ -16,7 +16,11 @@ export async function runTenantJobs(tenantId: string, now: Date): Promise<JobOut
   const today = dayKey(now);
   const week = weekKey(now);
   const outcomes: JobOutcome[] = [];
-  outcomes.push(await runClaimed(tenantId, DEADLINE_REMINDERS_JOB, today, (tx) => buildDeadlineReminders(tx, tenantId, today)));
+  outcomes.push(
+    await runClaimed(tenantId, DEADLINE_REMINDERS_JOB, today, (tx) =>
+      buildDeadlineReminders(tx, tenantId, today),
+    ),
+  );
   if (await isClaimed(tenantId, WEEKLY_DIGEST_JOB, week)) {
     outcomes.push({ job: WEEKLY_DIGEST_JOB, periodKey: week, status: "skipped", sent: 0 });
   } else {
@@ -30,13 +34,17 @@ export async function runTenantJobs(tenantId: string, now: Date): Promise<JobOut
  * One pass over every tenant. A tenant that fails is logged and left for the next pass (its
  * claims rolled back with it); the others still run.
  */
-export async function runJobsOnce(now: Date = new Date(), log: (line: string) => void = () => undefined) {
+export async function runJobsOnce(
+  now: Date = new Date(),
+  log: (line: string) => void = () => undefined,
+) {
   const results: { tenantId: string; outcomes?: JobOutcome[]; error?: string }[] = [];
   for (const tenantId of await listTenantIds()) {
     try {
       const outcomes = await runTenantJobs(tenantId, now);
       results.push({ tenantId, outcomes });
-      for (const o of outcomes) log(`${tenantId} ${o.job} ${o.periodKey} ${o.status} sent=${o.sent}`);
+      for (const o of outcomes)
+        log(`${tenantId} ${o.job} ${o.periodKey} ${o.status} sent=${o.sent}`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       results.push({ tenantId, error: message });

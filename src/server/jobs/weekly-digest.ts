@@ -12,14 +12,27 @@ export const WEEKLY_DIGEST_JOB = "weekly-digest";
  * nothing for a secretary with nothing behind. Computed outside the claiming transaction (the
  * evaluation opens its own), then written by runClaimed.
  */
-export async function buildWeeklyDigests(tenantId: string, today: string, week: string): Promise<NotificationDraft[]> {
+export async function buildWeeklyDigests(
+  tenantId: string,
+  today: string,
+  week: string,
+): Promise<NotificationDraft[]> {
   const { secretaries, campaigns } = await withTenant(tenantId, async (tx) => ({
     secretaries: await tx.user.findMany({
-      where: { tenantId, disabledAt: null, roleAssignments: { some: { role: "SECRETARY", revokedAt: null } } },
+      where: {
+        tenantId,
+        disabledAt: null,
+        roleAssignments: { some: { role: "SECRETARY", revokedAt: null } },
+      },
       select: { id: true, sessionVersion: true },
     }),
     campaigns: await tx.campaign.findMany({
-      where: { tenantId, status: "ACTIVE", startDate: { lte: new Date(today + "T00:00:00Z") }, endDate: { gte: new Date(today + "T00:00:00Z") } },
+      where: {
+        tenantId,
+        status: "ACTIVE",
+        startDate: { lte: new Date(today + "T00:00:00Z") },
+        endDate: { gte: new Date(today + "T00:00:00Z") },
+      },
       select: { id: true, name: true, definition: true },
     }),
   }));
@@ -29,10 +42,15 @@ export async function buildWeeklyDigests(tenantId: string, today: string, week: 
     if (!actor) continue;
     const lines: string[] = [];
     for (const c of campaigns) {
-      const evaluation = await evaluateCampaignForActor(actor, c.id, today, { windows: "current" }).catch(() => null);
+      const evaluation = await evaluateCampaignForActor(actor, c.id, today, {
+        windows: "current",
+      }).catch(() => null);
       if (!evaluation) continue;
       const names = new Map(
-        ((c.definition as { quotas?: { id: string; name?: string }[] }).quotas ?? []).map((q) => [q.id, q.name ?? q.id]),
+        ((c.definition as { quotas?: { id: string; name?: string }[] }).quotas ?? []).map((q) => [
+          q.id,
+          q.name ?? q.id,
+        ]),
       );
       const byQuota = new Map<string, { behind: number; atRisk: number }>();
       for (const r of evaluation.results) {
@@ -42,7 +60,9 @@ export async function buildWeeklyDigests(tenantId: string, today: string, week: 
         byQuota.set(r.quotaId, entry);
       }
       for (const [quotaId, n] of byQuota)
-        lines.push(`${c.name} · ${names.get(quotaId) ?? quotaId}：落后 ${n.behind}，有风险 ${n.atRisk}`);
+        lines.push(
+          `${c.name} · ${names.get(quotaId) ?? quotaId}：落后 ${n.behind}，有风险 ${n.atRisk}`,
+        );
     }
     if (lines.length === 0) continue;
     drafts.push({

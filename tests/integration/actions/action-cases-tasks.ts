@@ -23,15 +23,16 @@ const ids = (t: TenantFixture) => {
   for (const id of Object.values(all)) fixtures.set(id, t);
   return all;
 };
-const withRecords = (action: (prev: unknown, fd: FormData) => Promise<unknown>) => async (fd: FormData) => {
-  const tenants = new Set<TenantFixture>();
-  for (const value of fd.values()) {
-    const t = typeof value === "string" ? fixtures.get(value) : undefined;
-    if (t) tenants.add(t);
-  }
-  for (const t of tenants) await ensureTaskRecords(t);
-  return action(undefined, fd);
-};
+const withRecords =
+  (action: (prev: unknown, fd: FormData) => Promise<unknown>) => async (fd: FormData) => {
+    const tenants = new Set<TenantFixture>();
+    for (const value of fd.values()) {
+      const t = typeof value === "string" ? fixtures.get(value) : undefined;
+      if (t) tenants.add(t);
+    }
+    for (const t of tenants) await ensureTaskRecords(t);
+    return action(undefined, fd);
+  };
 
 // The isolation test compares tenant B before and after each call, so B's records must exist
 // before the first case runs: once, before the first test (after the test file's beforeAll has
@@ -43,7 +44,10 @@ beforeEach(async () => {
   const db = adminDb();
   for (const tenant of await db.tenant.findMany({ where: { slug: { in: ["act-a", "act-b"] } } })) {
     const tenantId = tenant.id;
-    const org = (key: string) => db.organization.findFirstOrThrow({ where: { tenantId, code: `${tenant.slug}-${key}`.toUpperCase() } });
+    const org = (key: string) =>
+      db.organization.findFirstOrThrow({
+        where: { tenantId, code: `${tenant.slug}-${key}`.toUpperCase() },
+      });
     const admin = await db.user.findFirstOrThrow({ where: { tenantId, username: "admin" } });
     const dept = await db.department.findFirstOrThrow({ where: { tenantId, code: "ZZB" } });
     const stub = {
@@ -57,21 +61,46 @@ beforeEach(async () => {
   }
 });
 
-const pdf = () => new File([new TextEncoder().encode("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], "minutes.pdf", { type: "application/pdf" });
+const pdf = () =>
+  new File(
+    [new TextEncoder().encode("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")],
+    "minutes.pdf",
+    { type: "application/pdf" },
+  );
 
 export const TASK_CASES: ActionCase[] = [
   {
     name: "createTaskAction (another tenant's campaign)",
     run: withRecords(createTaskAction),
-    foreign: (a, b) => ({ campaignId: ids(b).campaign, title: "x", leadDepartmentId: a.departmentId, dueDate: "2026-05-01" }),
-    own: (a) => ({ campaignId: ids(a).campaign, title: "x", leadDepartmentId: a.departmentId, dueDate: "2026-05-01" }),
+    foreign: (a, b) => ({
+      campaignId: ids(b).campaign,
+      title: "x",
+      leadDepartmentId: a.departmentId,
+      dueDate: "2026-05-01",
+    }),
+    own: (a) => ({
+      campaignId: ids(a).campaign,
+      title: "x",
+      leadDepartmentId: a.departmentId,
+      dueDate: "2026-05-01",
+    }),
     privileged: true,
   },
   {
     name: "createTaskAction (another tenant's department)",
     run: withRecords(createTaskAction),
-    foreign: (a, b) => ({ campaignId: ids(a).campaign, title: "x", leadDepartmentId: b.departmentId, dueDate: "2026-05-01" }),
-    own: (a) => ({ campaignId: ids(a).campaign, title: "x", leadDepartmentId: a.departmentId, dueDate: "2026-05-01" }),
+    foreign: (a, b) => ({
+      campaignId: ids(a).campaign,
+      title: "x",
+      leadDepartmentId: b.departmentId,
+      dueDate: "2026-05-01",
+    }),
+    own: (a) => ({
+      campaignId: ids(a).campaign,
+      title: "x",
+      leadDepartmentId: a.departmentId,
+      dueDate: "2026-05-01",
+    }),
     privileged: true,
     refusal: /牵头部门/,
   },
@@ -100,28 +129,63 @@ export const TASK_CASES: ActionCase[] = [
   {
     name: "createMattersListAction",
     run: withRecords(createMattersListAction),
-    foreign: (_a, b) => ({ campaignId: ids(b).campaign, title: "3-4月", periodStart: "2026-03-01", periodEnd: "2026-04-30" }),
-    own: (a) => ({ campaignId: ids(a).campaign, title: "3-4月", periodStart: "2026-03-01", periodEnd: "2026-04-30" }),
+    foreign: (_a, b) => ({
+      campaignId: ids(b).campaign,
+      title: "3-4月",
+      periodStart: "2026-03-01",
+      periodEnd: "2026-04-30",
+    }),
+    own: (a) => ({
+      campaignId: ids(a).campaign,
+      title: "3-4月",
+      periodStart: "2026-03-01",
+      periodEnd: "2026-04-30",
+    }),
     privileged: true,
   },
   {
     name: "addMatterAction (another tenant's list)",
     run: withRecords(addMatterAction),
-    foreign: (a, b) => ({ listId: ids(b).list, title: "x", ownerOrgId: a.orgs.b11!.id, dueDate: "2026-02-01" }),
-    own: (a) => ({ listId: ids(a).list, title: "x", ownerOrgId: a.orgs.b11!.id, dueDate: "2026-02-01" }),
+    foreign: (a, b) => ({
+      listId: ids(b).list,
+      title: "x",
+      ownerOrgId: a.orgs.b11!.id,
+      dueDate: "2026-02-01",
+    }),
+    own: (a) => ({
+      listId: ids(a).list,
+      title: "x",
+      ownerOrgId: a.orgs.b11!.id,
+      dueDate: "2026-02-01",
+    }),
     privileged: true,
   },
   {
     name: "addMatterAction (another tenant's owner organization)",
     run: withRecords(addMatterAction),
-    foreign: (a, b) => ({ listId: ids(a).list, title: "x", ownerOrgId: b.orgs.b11!.id, dueDate: "2026-02-01" }),
-    own: (a) => ({ listId: ids(a).list, title: "x", ownerOrgId: a.orgs.b11!.id, dueDate: "2026-02-01" }),
+    foreign: (a, b) => ({
+      listId: ids(a).list,
+      title: "x",
+      ownerOrgId: b.orgs.b11!.id,
+      dueDate: "2026-02-01",
+    }),
+    own: (a) => ({
+      listId: ids(a).list,
+      title: "x",
+      ownerOrgId: a.orgs.b11!.id,
+      dueDate: "2026-02-01",
+    }),
     privileged: true,
   },
   {
     name: "closeMatterAction",
     run: withRecords(closeMatterAction),
-    foreign: (_a, b) => ({ matterId: ids(b).matter, version: 1, closingNote: "已办结", files: pdf() }),
+    foreign: (_a, b) => ({
+      matterId: ids(b).matter,
+      version: 1,
+      closingNote: "已办结",
+      files: pdf(),
+    }),
     own: (a) => ({ matterId: ids(a).matter, version: 1, closingNote: "已办结", files: pdf() }),
     privileged: true,
     roles: ["admin", "secretary"],

@@ -130,8 +130,8 @@ async function ensureFixtureCampaign(id: string, tenant: TenantFixture): Promise
   });
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as `run` above
 const withCampaigns =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as `run` above
   (action: (prev: any, fd: FormData) => Promise<unknown>) => async (fd: FormData) => {
     for (const key of ["campaignId", "id"]) {
       const value = fd.get(key);

@@ -7,7 +7,9 @@ import type { ActionCase } from "./action-cases";
 
 // Every `action-cases*.ts` file beside this one contributes its exported `*_CASES` arrays, so each
 // area adds its actions in a file of its own.
-const caseModules = import.meta.glob<Record<string, unknown>>("./action-cases*.ts", { eager: true });
+const caseModules = import.meta.glob<Record<string, unknown>>("./action-cases*.ts", {
+  eager: true,
+});
 const ACTION_CASES: ActionCase[] = Object.values(caseModules).flatMap((module) =>
   Object.entries(module)
     .filter(([name, value]) => name.endsWith("_CASES") && Array.isArray(value))
@@ -24,8 +26,9 @@ beforeAll(async () => {
   b = await createTenantFixture("act-b");
   // Case files whose actions need more than the tenant fixture (campaigns, reports, pledges …)
   // export prepareActionFixtures: it runs here, before any snapshot of tenant B is taken.
-  for (const module of Object.values(caseModules)) {
-    const prepare = module.prepareActionFixtures as ((tenants: TenantFixture[]) => Promise<void>) | undefined;
+  for (const caseModule of Object.values(caseModules)) {
+    const prepare = caseModule.prepareActionFixtures as
+      ((tenants: TenantFixture[]) => Promise<void>) | undefined;
     if (typeof prepare === "function") await prepare([a, b]);
   }
 });

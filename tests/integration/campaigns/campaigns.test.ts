@@ -102,9 +102,17 @@ describe("campaigns: tenant isolation", () => {
   it("reports tenant B's campaign as not found to every role of tenant A, and leaves B unchanged", async () => {
     const before = await tenantSnapshot(b.tenantId);
     const bCampaign = await campaignRow(bCampaignId);
-    const bLeaderMember = await adminDb().member.findFirstOrThrow({ where: { tenantId: b.tenantId } });
-    await addCampaignLeader(await b.actor("admin"), { campaignId: bCampaignId, memberNumber: bLeaderMember.number, role: "LEADER" });
-    const bLeader = await adminDb().campaignLeader.findFirstOrThrow({ where: { tenantId: b.tenantId, campaignId: bCampaignId } });
+    const bLeaderMember = await adminDb().member.findFirstOrThrow({
+      where: { tenantId: b.tenantId },
+    });
+    await addCampaignLeader(await b.actor("admin"), {
+      campaignId: bCampaignId,
+      memberNumber: bLeaderMember.number,
+      role: "LEADER",
+    });
+    const bLeader = await adminDb().campaignLeader.findFirstOrThrow({
+      where: { tenantId: b.tenantId, campaignId: bCampaignId },
+    });
     const beforeWithLeader = await tenantSnapshot(b.tenantId);
     expect(beforeWithLeader).not.toBe(before);
 
@@ -114,34 +122,93 @@ describe("campaigns: tenant isolation", () => {
       const calls: Record<string, () => Promise<unknown>> = {
         getCampaign: () => getCampaign(actor, id),
         evaluateCampaignForActor: () => evaluateCampaignForActor(actor, id, "2026-06-30"),
-        getQuotaEvaluation: () => getQuotaEvaluation(actor, id, "r24-secretary-project", { asOf: "2026-06-30", windows: "current", page: 1, pageSize: 50 }),
+        getQuotaEvaluation: () =>
+          getQuotaEvaluation(actor, id, "r24-secretary-project", {
+            asOf: "2026-06-30",
+            windows: "current",
+            page: 1,
+            pageSize: 50,
+          }),
         exportCampaignDefinition: () => exportCampaignDefinition(actor, id),
         exportEvaluationInput: () => exportEvaluationInput(actor, id),
         updateCampaign: () =>
-          updateCampaign(actor, { id, version: bCampaign.version, name: "hijack", description: null, startDate: "2026-01-01", endDate: "2026-12-31", status: "CLOSED" }),
-        upsertQuota: () => upsertQuota(actor, { campaignId: id, version: bCampaign.version, originalQuotaId: null, quota: simpleQuota() }),
-        removeQuota: () => removeQuota(actor, { campaignId: id, version: bCampaign.version, quotaId: "r24-secretary-project" }),
-        updatePhases: () => updatePhases(actor, { campaignId: id, version: bCampaign.version, phases: [] }),
-        addCampaignLeader: () => addCampaignLeader(actor, { campaignId: id, memberNumber: bLeaderMember.number, role: "MEMBER" }),
-        removeCampaignLeader: () => removeCampaignLeader(actor, { campaignId: id, leaderId: bLeader.id }),
+          updateCampaign(actor, {
+            id,
+            version: bCampaign.version,
+            name: "hijack",
+            description: null,
+            startDate: "2026-01-01",
+            endDate: "2026-12-31",
+            status: "CLOSED",
+          }),
+        upsertQuota: () =>
+          upsertQuota(actor, {
+            campaignId: id,
+            version: bCampaign.version,
+            originalQuotaId: null,
+            quota: simpleQuota(),
+          }),
+        removeQuota: () =>
+          removeQuota(actor, {
+            campaignId: id,
+            version: bCampaign.version,
+            quotaId: "r24-secretary-project",
+          }),
+        updatePhases: () =>
+          updatePhases(actor, { campaignId: id, version: bCampaign.version, phases: [] }),
+        addCampaignLeader: () =>
+          addCampaignLeader(actor, {
+            campaignId: id,
+            memberNumber: bLeaderMember.number,
+            role: "MEMBER",
+          }),
+        removeCampaignLeader: () =>
+          removeCampaignLeader(actor, { campaignId: id, leaderId: bLeader.id }),
       };
       const results: Record<string, string> = {};
       for (const [name, call] of Object.entries(calls)) results[name] = await codeOf(call);
-      expect({ role, results }).toEqual({ role, results: Object.fromEntries(Object.keys(calls).map((k) => [k, "NOT_FOUND"])) });
+      expect({ role, results }).toEqual({
+        role,
+        results: Object.fromEntries(Object.keys(calls).map((k) => [k, "NOT_FOUND"])),
+      });
 
       // Creating over B's organization: not found for managers, refused up front for the others.
       const expected = role === "admin" || role === "collegeAdmin" ? "NOT_FOUND" : "FORBIDDEN";
       expect(
         await codeOf(() =>
-          createCampaignFromTemplate(actor, { templateCode: "chuang-xian-zheng-you", name: "x", startDate: "2026-01-01", endDate: null, rootOrgId: b.orgs.school!.id }),
+          createCampaignFromTemplate(actor, {
+            templateCode: "chuang-xian-zheng-you",
+            name: "x",
+            startDate: "2026-01-01",
+            endDate: null,
+            rootOrgId: b.orgs.school!.id,
+          }),
         ),
       ).toBe(expected);
-      const exported = JSON.stringify({ campaign: { id: "x", startDate: "2026-01-01", endDate: "2026-12-31", quotas: [] } });
-      expect(await codeOf(() => importCampaignDefinition(actor, { json: exported, name: "x", startDate: null, endDate: null, rootOrgId: b.orgs.school!.id }))).toBe(expected);
+      const exported = JSON.stringify({
+        campaign: { id: "x", startDate: "2026-01-01", endDate: "2026-12-31", quotas: [] },
+      });
+      expect(
+        await codeOf(() =>
+          importCampaignDefinition(actor, {
+            json: exported,
+            name: "x",
+            startDate: null,
+            endDate: null,
+            rootOrgId: b.orgs.school!.id,
+          }),
+        ),
+      ).toBe(expected);
     }
 
     // A's own campaign with B's member number: that member does not exist for A.
-    await expect(addCampaignLeader(aAdmin, { campaignId: aSchoolCampaignId, memberNumber: bLeaderMember.number, role: "MEMBER" })).rejects.toMatchObject({
+    await expect(
+      addCampaignLeader(aAdmin, {
+        campaignId: aSchoolCampaignId,
+        memberNumber: bLeaderMember.number,
+        role: "MEMBER",
+      }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { memberNumber: [expect.stringContaining("未找到")] },
     });
@@ -173,14 +240,24 @@ describe("campaigns: scope", () => {
     const member = await a.actor("member");
     expect(await codeOf(() => listCampaigns(member))).toBe("FORBIDDEN");
     for (const role of ["admin", "inspector"] as const) {
-      expect((await listCampaigns(await a.actor(role))).map((c) => c.id).sort()).toEqual([aSchoolCampaignId, aC2CampaignId].sort());
+      expect((await listCampaigns(await a.actor(role))).map((c) => c.id).sort()).toEqual(
+        [aSchoolCampaignId, aC2CampaignId].sort(),
+      );
     }
   });
 
   it("lets only campaign managers over the root change a campaign", async () => {
     const row = await campaignRow(aSchoolCampaignId);
     const update = (actor: Actor) =>
-      updateCampaign(actor, { id: row.id, version: row.version, name: "改名", description: null, startDate: "2026-01-01", endDate: "2026-12-31", status: "ACTIVE" });
+      updateCampaign(actor, {
+        id: row.id,
+        version: row.version,
+        name: "改名",
+        description: null,
+        startDate: "2026-01-01",
+        endDate: "2026-12-31",
+        status: "ACTIVE",
+      });
     for (const role of ["collegeAdmin", "leader", "secretary", "inspector"] as const) {
       expect(await codeOf(async () => update(await a.actor(role)))).toBe("FORBIDDEN");
     }
@@ -193,9 +270,17 @@ describe("campaigns: scope", () => {
       rootOrgId: a.orgs.c1!.id,
     });
     expect((await getCampaign(await a.actor("collegeAdmin"), own.id)).canManage).toBe(true);
-    expect(await codeOf(() => createCampaignFromTemplate(aAdmin, { templateCode: "no-such", name: "x", startDate: "2026-01-01", endDate: null, rootOrgId: a.orgs.c1!.id }))).toBe(
-      "VALIDATION",
-    );
+    expect(
+      await codeOf(() =>
+        createCampaignFromTemplate(aAdmin, {
+          templateCode: "no-such",
+          name: "x",
+          startDate: "2026-01-01",
+          endDate: null,
+          rootOrgId: a.orgs.c1!.id,
+        }),
+      ),
+    ).toBe("VALIDATION");
   });
 
   it("gives a leader only their subtree's subjects in the evaluation, with the same results as the admin's", async () => {
@@ -204,25 +289,49 @@ describe("campaigns: scope", () => {
     const leader = await a.actor("leader");
     const scoped = await evaluateCampaignForActor(leader, aSchoolCampaignId, asOf);
     const c1Orgs = new Set([a.orgs.c1!.id, a.orgs.b11!.id, a.orgs.b12!.id]);
-    const c1Members = new Set(Object.entries(a.members).filter(([k]) => k.startsWith("b11") || k.startsWith("b12")).map(([, id]) => id));
+    const c1Members = new Set(
+      Object.entries(a.members)
+        .filter(([k]) => k.startsWith("b11") || k.startsWith("b12"))
+        .map(([, id]) => id),
+    );
     expect(scoped.results.length).toBeGreaterThan(0);
     for (const r of scoped.results) {
-      expect(r.subjectKind === "organization" ? c1Orgs.has(r.subjectId) : r.subjectKind === "member" && c1Members.has(r.subjectId)).toBe(true);
+      expect(
+        r.subjectKind === "organization"
+          ? c1Orgs.has(r.subjectId)
+          : r.subjectKind === "member" && c1Members.has(r.subjectId),
+      ).toBe(true);
     }
-    const inC1 = full.results.filter((r) => (r.subjectKind === "organization" ? c1Orgs.has(r.subjectId) : c1Members.has(r.subjectId)));
+    const inC1 = full.results.filter((r) =>
+      r.subjectKind === "organization" ? c1Orgs.has(r.subjectId) : c1Members.has(r.subjectId),
+    );
     expect(scoped.results).toEqual(inC1);
     // The admin sees the other college too.
     expect(full.results.some((r) => r.subjectId === a.orgs.b21!.id)).toBe(true);
-    expect(scoped.results.some((r) => r.subjectId === a.orgs.b21!.id || r.subjectId === a.members["b21-0"])).toBe(false);
+    expect(
+      scoped.results.some(
+        (r) => r.subjectId === a.orgs.b21!.id || r.subjectId === a.members["b21-0"],
+      ),
+    ).toBe(false);
     // The full input only for those who see the whole campaign.
     expect(await codeOf(() => exportEvaluationInput(leader, aSchoolCampaignId))).toBe("FORBIDDEN");
-    const page = await getQuotaEvaluation(leader, aSchoolCampaignId, "r24-secretary-project", { asOf, windows: "current", page: 1, pageSize: 50 });
-    expect(page.rows.map((r) => r.subjectId).sort()).toEqual([a.orgs.b11!.id, a.orgs.b12!.id].sort());
+    const page = await getQuotaEvaluation(leader, aSchoolCampaignId, "r24-secretary-project", {
+      asOf,
+      windows: "current",
+      page: 1,
+      pageSize: 50,
+    });
+    expect(page.rows.map((r) => r.subjectId).sort()).toEqual(
+      [a.orgs.b11!.id, a.orgs.b12!.id].sort(),
+    );
   });
 });
 
 describe("campaigns: validation", () => {
-  async function expectRefusedWithoutTrace(change: () => Promise<unknown>, expected: Record<string, unknown>) {
+  async function expectRefusedWithoutTrace(
+    change: () => Promise<unknown>,
+    expected: Record<string, unknown>,
+  ) {
     const before = await tenantSnapshot(a.tenantId);
     await expect(change()).rejects.toMatchObject(expected);
     expect(await tenantSnapshot(a.tenantId)).toBe(before);
@@ -231,17 +340,39 @@ describe("campaigns: validation", () => {
   it("refuses impossible quotas with the rules path and reason beside the form field, writing nothing", async () => {
     const row = await campaignRow(aSchoolCampaignId);
     const index = (row.definition as { quotas: unknown[] }).quotas.length;
-    const upsert = (quota: QuotaInput) => upsertQuota(aAdmin, { campaignId: row.id, version: row.version, originalQuotaId: null, quota });
+    const upsert = (quota: QuotaInput) =>
+      upsertQuota(aAdmin, {
+        campaignId: row.id,
+        version: row.version,
+        originalQuotaId: null,
+        quota,
+      });
 
-    await expectRefusedWithoutTrace(() => upsert(simpleQuota({ target: { op: "atLeast", value: -3 } })), {
-      code: "VALIDATION",
-      message: expect.stringContaining(`quotas[${index}].target.value: must not be negative`),
-      fieldErrors: { targetValue: [`不能为负数（quotas[${index}].target.value: must not be negative）`] },
-    });
-    await expectRefusedWithoutTrace(() => upsert(simpleQuota({ period: { kind: "nYears", years: 5 } })), {
-      code: "VALIDATION",
-      fieldErrors: { periodYears: [expect.stringMatching(new RegExp(`quotas\\[${index}\\]\\.period\\.years: period .* is longer than the campaign`))] },
-    });
+    await expectRefusedWithoutTrace(
+      () => upsert(simpleQuota({ target: { op: "atLeast", value: -3 } })),
+      {
+        code: "VALIDATION",
+        message: expect.stringContaining(`quotas[${index}].target.value: must not be negative`),
+        fieldErrors: {
+          targetValue: [`不能为负数（quotas[${index}].target.value: must not be negative）`],
+        },
+      },
+    );
+    await expectRefusedWithoutTrace(
+      () => upsert(simpleQuota({ period: { kind: "nYears", years: 5 } })),
+      {
+        code: "VALIDATION",
+        fieldErrors: {
+          periodYears: [
+            expect.stringMatching(
+              new RegExp(
+                `quotas\\[${index}\\]\\.period\\.years: period .* is longer than the campaign`,
+              ),
+            ),
+          ],
+        },
+      },
+    );
     await expectRefusedWithoutTrace(
       () =>
         upsert({
@@ -251,24 +382,50 @@ describe("campaigns: validation", () => {
           period: { kind: "campaign" },
           composite: { kind: "all", parts: [] },
         }),
-      { code: "VALIDATION", fieldErrors: { compositeParts: [expect.stringContaining(`quotas[${index}].composite.parts: a composite needs at least one part`)] } },
+      {
+        code: "VALIDATION",
+        fieldErrors: {
+          compositeParts: [
+            expect.stringContaining(
+              `quotas[${index}].composite.parts: a composite needs at least one part`,
+            ),
+          ],
+        },
+      },
     );
-    await expectRefusedWithoutTrace(() => upsert(simpleQuota({ target: { op: "between", min: 3, max: 1 } })), {
-      fieldErrors: { targetMax: [expect.stringContaining(`quotas[${index}].target.max: min must not exceed max`)] },
-    });
+    await expectRefusedWithoutTrace(
+      () => upsert(simpleQuota({ target: { op: "between", min: 3, max: 1 } })),
+      {
+        fieldErrors: {
+          targetMax: [
+            expect.stringContaining(`quotas[${index}].target.max: min must not exceed max`),
+          ],
+        },
+      },
+    );
     await expectRefusedWithoutTrace(() => upsert(simpleQuota({ id: "r24-secretary-project" })), {
       fieldErrors: { quotaId: [expect.stringContaining("duplicate quota id")] },
     });
-    await expectRefusedWithoutTrace(() => upsert(simpleQuota({ period: { kind: "phase", phaseId: "nope" } })), {
-      fieldErrors: { periodPhaseId: [expect.stringContaining(`quotas[${index}].period.phaseId`)] },
-    });
+    await expectRefusedWithoutTrace(
+      () => upsert(simpleQuota({ period: { kind: "phase", phaseId: "nope" } })),
+      {
+        fieldErrors: {
+          periodPhaseId: [expect.stringContaining(`quotas[${index}].period.phaseId`)],
+        },
+      },
+    );
   });
 
   it("turns the quota form into a rules quota and back", () => {
     const quota: QuotaInput = {
       id: "r19-like",
       name: "调研",
-      subject: { kind: "member", cadreLevels: ["SCHOOL_LEADER"], positions: ["COLLEGE_LEADER"], match: "any" },
+      subject: {
+        kind: "member",
+        cadreLevels: ["SCHOOL_LEADER"],
+        positions: ["COLLEGE_LEADER"],
+        match: "any",
+      },
       period: { kind: "nMonths", months: 2 },
       metric: "count",
       activity: { types: ["RESEARCH_REPORT", "PAIRING"], subTypes: ["HOT_ISSUE", "CUSTOM_SUB"] },
@@ -281,7 +438,18 @@ describe("campaigns: validation", () => {
     fd.set("campaignId", randomUUID());
     fd.set("version", "3");
     for (const [key, value] of Object.entries(values)) {
-      if (["activityTypes", "subTypes", "orgLevels", "orgKinds", "categories", "cadreLevels", "positions", "statuses"].includes(key)) {
+      if (
+        [
+          "activityTypes",
+          "subTypes",
+          "orgLevels",
+          "orgKinds",
+          "categories",
+          "cadreLevels",
+          "positions",
+          "statuses",
+        ].includes(key)
+      ) {
         for (const v of value.split(",").filter(Boolean)) fd.append(key, v);
       } else if (value !== "") fd.set(key, value);
     }
@@ -290,7 +458,11 @@ describe("campaigns: validation", () => {
     expect(parsed.quota).toEqual(quota);
 
     // Shape problems are caught by the form schema, keyed by the form's field names.
-    const issuePaths = () => QuotaFormInput.safeParse(quotaFormObject(fd)).error?.issues.map((i) => [i.path.join("."), i.message]);
+    const issuePaths = () =>
+      QuotaFormInput.safeParse(quotaFormObject(fd)).error?.issues.map((i) => [
+        i.path.join("."),
+        i.message,
+      ]);
     fd.set("weight", "abc");
     expect(issuePaths()).toEqual([["weight", "权重应为数字"]]);
     fd.set("weight", "1");
@@ -301,8 +473,20 @@ describe("campaigns: validation", () => {
   it("refuses a date change that would make a quota or a phase impossible", async () => {
     const row = await campaignRow(aC2CampaignId);
     await expectRefusedWithoutTrace(
-      () => updateCampaign(aAdmin, { id: row.id, version: row.version, name: row.name, description: null, startDate: "2026-03-01", endDate: "2026-05-01", status: "ACTIVE" }),
-      { code: "VALIDATION", fieldErrors: { endDate: expect.arrayContaining([expect.stringContaining("phases[")]) } },
+      () =>
+        updateCampaign(aAdmin, {
+          id: row.id,
+          version: row.version,
+          name: row.name,
+          description: null,
+          startDate: "2026-03-01",
+          endDate: "2026-05-01",
+          status: "ACTIVE",
+        }),
+      {
+        code: "VALIDATION",
+        fieldErrors: { endDate: expect.arrayContaining([expect.stringContaining("phases[")]) },
+      },
     );
   });
 
@@ -317,14 +501,34 @@ describe("campaigns: validation", () => {
       organizations: [],
       members: [],
     });
-    await expectRefusedWithoutTrace(() => importCampaignDefinition(aAdmin, { json: bad, name: "导入", startDate: null, endDate: null, rootOrgId: a.orgs.school!.id }), {
-      code: "VALIDATION",
-      fieldErrors: { json: [expect.stringContaining("campaign.quotas[0].period.kind")] },
-    });
-    await expectRefusedWithoutTrace(() => importCampaignDefinition(aAdmin, { json: "{ not json", name: "导入", startDate: null, endDate: null, rootOrgId: a.orgs.school!.id }), {
-      code: "VALIDATION",
-      fieldErrors: { json: [expect.stringContaining("不是有效的 JSON")] },
-    });
+    await expectRefusedWithoutTrace(
+      () =>
+        importCampaignDefinition(aAdmin, {
+          json: bad,
+          name: "导入",
+          startDate: null,
+          endDate: null,
+          rootOrgId: a.orgs.school!.id,
+        }),
+      {
+        code: "VALIDATION",
+        fieldErrors: { json: [expect.stringContaining("campaign.quotas[0].period.kind")] },
+      },
+    );
+    await expectRefusedWithoutTrace(
+      () =>
+        importCampaignDefinition(aAdmin, {
+          json: "{ not json",
+          name: "导入",
+          startDate: null,
+          endDate: null,
+          rootOrgId: a.orgs.school!.id,
+        }),
+      {
+        code: "VALIDATION",
+        fieldErrors: { json: [expect.stringContaining("不是有效的 JSON")] },
+      },
+    );
 
     const { file } = await exportCampaignDefinition(aAdmin, aC2CampaignId);
     expect(file.organizations).toEqual([]);
@@ -347,17 +551,37 @@ describe("campaigns: validation", () => {
 describe("campaigns: concurrency", () => {
   it("refuses a stale form with CONFLICT and keeps the first save", async () => {
     const row = await campaignRow(aSchoolCampaignId);
-    const fields = { id: row.id, version: row.version, description: null, startDate: "2026-01-01", endDate: "2026-12-31", status: "ACTIVE" as const };
+    const fields = {
+      id: row.id,
+      version: row.version,
+      description: null,
+      startDate: "2026-01-01",
+      endDate: "2026-12-31",
+      status: "ACTIVE" as const,
+    };
     await updateCampaign(aAdmin, { ...fields, name: "第一次保存" });
-    await expect(updateCampaign(aAdmin, { ...fields, name: "第二次保存" })).rejects.toMatchObject({ code: "CONFLICT", message: "记录已被他人修改，请刷新后重试" });
+    await expect(updateCampaign(aAdmin, { ...fields, name: "第二次保存" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "记录已被他人修改，请刷新后重试",
+    });
     expect((await campaignRow(row.id)).name).toBe("第一次保存");
   });
 
   it("lets exactly one of two simultaneous quota edits of the same version through", async () => {
     const row = await campaignRow(aSchoolCampaignId);
     const results = await Promise.allSettled([
-      upsertQuota(aAdmin, { campaignId: row.id, version: row.version, originalQuotaId: null, quota: simpleQuota({ id: "race-1" }) }),
-      upsertQuota(aAdmin, { campaignId: row.id, version: row.version, originalQuotaId: null, quota: simpleQuota({ id: "race-2" }) }),
+      upsertQuota(aAdmin, {
+        campaignId: row.id,
+        version: row.version,
+        originalQuotaId: null,
+        quota: simpleQuota({ id: "race-1" }),
+      }),
+      upsertQuota(aAdmin, {
+        campaignId: row.id,
+        version: row.version,
+        originalQuotaId: null,
+        quota: simpleQuota({ id: "race-2" }),
+      }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -370,7 +594,11 @@ describe("campaigns: concurrency", () => {
 });
 
 describe("campaigns: audit", () => {
-  const events = (entityId: string) => adminDb().auditEvent.findMany({ where: { tenantId: a.tenantId, entityId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+  const events = (entityId: string) =>
+    adminDb().auditEvent.findMany({
+      where: { tenantId: a.tenantId, entityId },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    });
 
   it("writes one event per change, in the same transaction, naming the actor", async () => {
     const created = await createCampaignFromTemplate(aAdmin, {
@@ -383,9 +611,19 @@ describe("campaigns: audit", () => {
     // The five-year rotation cannot fit in 22 months: left out, and said so.
     expect(created.skipped.map((s) => s.quotaId)).toEqual(["r05-cadre-rotation-training"]);
     let version = (await campaignRow(created.id)).version;
-    await upsertQuota(aAdmin, { campaignId: created.id, version, originalQuotaId: null, quota: simpleQuota() });
+    await upsertQuota(aAdmin, {
+      campaignId: created.id,
+      version,
+      originalQuotaId: null,
+      quota: simpleQuota(),
+    });
     version++;
-    await upsertQuota(aAdmin, { campaignId: created.id, version, originalQuotaId: "extra-study", quota: simpleQuota({ target: { op: "atLeast", value: 6 } }) });
+    await upsertQuota(aAdmin, {
+      campaignId: created.id,
+      version,
+      originalQuotaId: "extra-study",
+      quota: simpleQuota({ target: { op: "atLeast", value: 6 } }),
+    });
     version++;
     await removeQuota(aAdmin, { campaignId: created.id, version, quotaId: "extra-study" });
     version++;
@@ -393,12 +631,28 @@ describe("campaigns: audit", () => {
     await updatePhases(aAdmin, {
       campaignId: created.id,
       version,
-      phases: (def.phases ?? []).map((p) => ({ id: p.id, name: p.name, theme: p.id === "mobilization" ? "学习动员" : null, startDate: p.startDate, endDate: p.endDate })),
+      phases: (def.phases ?? []).map((p) => ({
+        id: p.id,
+        name: p.name,
+        theme: p.id === "mobilization" ? "学习动员" : null,
+        startDate: p.startDate,
+        endDate: p.endDate,
+      })),
     });
     version++;
-    await updateCampaign(aAdmin, { id: created.id, version, name: "审计用活动（改）", description: "说明", startDate: "2026-09-01", endDate: "2028-06-30", status: "ACTIVE" });
+    await updateCampaign(aAdmin, {
+      id: created.id,
+      version,
+      name: "审计用活动（改）",
+      description: "说明",
+      startDate: "2026-09-01",
+      endDate: "2028-06-30",
+      status: "ACTIVE",
+    });
 
-    const theme = (await getCampaign(aAdmin, created.id)).definition.phases?.find((p) => p.id === "mobilization")?.theme;
+    const theme = (await getCampaign(aAdmin, created.id)).definition.phases?.find(
+      (p) => p.id === "mobilization",
+    )?.theme;
     expect(theme).toBe("学习动员");
 
     const list = await events(created.id);
@@ -410,7 +664,9 @@ describe("campaigns: audit", () => {
       "campaign.phases.update",
       "campaign.update",
     ]);
-    expect(list.every((e) => e.actorUserId === a.users.admin && e.entityType === "Campaign")).toBe(true);
+    expect(list.every((e) => e.actorUserId === a.users.admin && e.entityType === "Campaign")).toBe(
+      true,
+    );
     expect(list[2]!.before).toMatchObject({ quota: { target: { value: 4 } } });
     expect(list[2]!.after).toMatchObject({ quota: { target: { value: 6 } } });
     expect(list[5]!.before).toEqual({ name: "审计用活动", description: expect.any(String) });
@@ -418,28 +674,59 @@ describe("campaigns: audit", () => {
 
     // The leadership group: added, refused a second time, removed (closed, never deleted).
     const member = await adminDb().member.findFirstOrThrow({ where: { id: a.members["b11-0"] } });
-    const { id: leaderId } = await addCampaignLeader(aAdmin, { campaignId: created.id, memberNumber: member.number, role: "LEADER" });
-    await expect(addCampaignLeader(aAdmin, { campaignId: created.id, memberNumber: member.number, role: "DEPUTY" })).rejects.toMatchObject({
+    const { id: leaderId } = await addCampaignLeader(aAdmin, {
+      campaignId: created.id,
+      memberNumber: member.number,
+      role: "LEADER",
+    });
+    await expect(
+      addCampaignLeader(aAdmin, {
+        campaignId: created.id,
+        memberNumber: member.number,
+        role: "DEPUTY",
+      }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { memberNumber: [expect.stringContaining("已在领导小组中")] },
     });
-    expect((await getCampaign(aAdmin, created.id)).leaders.map((l) => l.member.number)).toEqual([member.number]);
+    expect((await getCampaign(aAdmin, created.id)).leaders.map((l) => l.member.number)).toEqual([
+      member.number,
+    ]);
     await removeCampaignLeader(aAdmin, { campaignId: created.id, leaderId });
-    await expect(removeCampaignLeader(aAdmin, { campaignId: created.id, leaderId })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      removeCampaignLeader(aAdmin, { campaignId: created.id, leaderId }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     const row = await adminDb().campaignLeader.findFirstOrThrow({ where: { id: leaderId } });
     expect(row.removedAt).not.toBeNull();
     expect((await getCampaign(aAdmin, created.id)).leaders).toEqual([]);
     const leaderEvents = await events(leaderId);
-    expect(leaderEvents.map((e) => e.action)).toEqual(["campaign.leader.add", "campaign.leader.remove"]);
+    expect(leaderEvents.map((e) => e.action)).toEqual([
+      "campaign.leader.add",
+      "campaign.leader.remove",
+    ]);
   });
 
   it("writes nothing for a refused change", async () => {
     const row = await campaignRow(aC2CampaignId);
     const before = await adminDb().auditEvent.count({ where: { tenantId: a.tenantId } });
-    await expect(upsertQuota(await a.actor("leader"), { campaignId: row.id, version: row.version, originalQuotaId: null, quota: simpleQuota() })).rejects.toMatchObject({
+    await expect(
+      upsertQuota(await a.actor("leader"), {
+        campaignId: row.id,
+        version: row.version,
+        originalQuotaId: null,
+        quota: simpleQuota(),
+      }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(upsertQuota(aAdmin, { campaignId: row.id, version: row.version + 7, originalQuotaId: null, quota: simpleQuota() })).rejects.toMatchObject({
+    await expect(
+      upsertQuota(aAdmin, {
+        campaignId: row.id,
+        version: row.version + 7,
+        originalQuotaId: null,
+        quota: simpleQuota(),
+      }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
     expect(await adminDb().auditEvent.count({ where: { tenantId: a.tenantId } })).toBe(before);

@@ -23,11 +23,15 @@ export const taskIds = (t: TenantFixture) => ({
  * `taskDue`), a list with one open item owned by b11, a notification and a calendar token of
  * the admin.
  */
-export async function ensureTaskRecords(t: TenantFixture, taskDue = "2026-06-30"): Promise<ReturnType<typeof taskIds>> {
+export async function ensureTaskRecords(
+  t: TenantFixture,
+  taskDue = "2026-06-30",
+): Promise<ReturnType<typeof taskIds>> {
   const db = adminDb();
   const ids = taskIds(t);
   const tenantId = t.tenantId;
-  if (await db.campaign.findFirst({ where: { tenantId, id: ids.campaign }, select: { id: true } })) return ids;
+  if (await db.campaign.findFirst({ where: { tenantId, id: ids.campaign }, select: { id: true } }))
+    return ids;
   await db.campaign.create({
     data: {
       tenantId,
@@ -64,13 +68,32 @@ export async function ensureTaskRecords(t: TenantFixture, taskDue = "2026-06-30"
     },
   });
   await db.practicalMatter.create({
-    data: { tenantId, id: ids.matter, listId: ids.list, title: "修缮学生活动室", ownerOrgId: t.orgs.b11!.id, dueDate: new Date("2026-02-20T00:00:00Z") },
+    data: {
+      tenantId,
+      id: ids.matter,
+      listId: ids.list,
+      title: "修缮学生活动室",
+      ownerOrgId: t.orgs.b11!.id,
+      dueDate: new Date("2026-02-20T00:00:00Z"),
+    },
   });
   await db.notification.create({
-    data: { tenantId, id: ids.notification, userId: t.users.admin!, kind: "test", title: "测试通知", dedupeKey: `test:${ids.notification}` },
+    data: {
+      tenantId,
+      id: ids.notification,
+      userId: t.users.admin!,
+      kind: "test",
+      title: "测试通知",
+      dedupeKey: `test:${ids.notification}`,
+    },
   });
   await db.calendarToken.create({
-    data: { tenantId, id: ids.calendarToken, userId: t.users.admin!, tokenHash: createHash("sha256").update(`token-${tenantId}`).digest("hex") },
+    data: {
+      tenantId,
+      id: ids.calendarToken,
+      userId: t.users.admin!,
+      tokenHash: createHash("sha256").update(`token-${tenantId}`).digest("hex"),
+    },
   });
   return ids;
 }
@@ -81,8 +104,14 @@ export async function snapshotTaskArea(tenantId: string): Promise<string> {
   const where = { where: { tenantId } };
   return JSON.stringify({
     tasks: await db.campaignTask.findMany({ ...where, orderBy: { id: "asc" } }),
-    taskDepartments: await db.taskDepartment.findMany({ ...where, orderBy: [{ taskId: "asc" }, { departmentId: "asc" }] }),
-    taskOrgs: await db.taskOrganization.findMany({ ...where, orderBy: [{ taskId: "asc" }, { orgId: "asc" }] }),
+    taskDepartments: await db.taskDepartment.findMany({
+      ...where,
+      orderBy: [{ taskId: "asc" }, { departmentId: "asc" }],
+    }),
+    taskOrgs: await db.taskOrganization.findMany({
+      ...where,
+      orderBy: [{ taskId: "asc" }, { orgId: "asc" }],
+    }),
     updates: await db.taskUpdate.findMany({ ...where, orderBy: { id: "asc" } }),
     lists: await db.practicalMattersList.findMany({ ...where, orderBy: { id: "asc" } }),
     matters: await db.practicalMatter.findMany({ ...where, orderBy: { id: "asc" } }),

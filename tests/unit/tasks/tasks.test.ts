@@ -9,30 +9,65 @@ const due = new Date("2026-03-10T00:00:00Z");
 
 describe("deriveTaskStatus", () => {
   it("not started, in progress, done", () => {
-    expect(deriveTaskStatus({ dueDate: due, signedOffAt: null, updateCount: 0 }, "2026-03-01")).toBe("NOT_STARTED");
-    expect(deriveTaskStatus({ dueDate: due, signedOffAt: null, updateCount: 2 }, "2026-03-01")).toBe("IN_PROGRESS");
-    expect(deriveTaskStatus({ dueDate: due, signedOffAt: new Date(), updateCount: 0 }, "2026-03-01")).toBe("DONE");
+    expect(
+      deriveTaskStatus({ dueDate: due, signedOffAt: null, updateCount: 0 }, "2026-03-01"),
+    ).toBe("NOT_STARTED");
+    expect(
+      deriveTaskStatus({ dueDate: due, signedOffAt: null, updateCount: 2 }, "2026-03-01"),
+    ).toBe("IN_PROGRESS");
+    expect(
+      deriveTaskStatus({ dueDate: due, signedOffAt: new Date(), updateCount: 0 }, "2026-03-01"),
+    ).toBe("DONE");
   });
   it("overdue the day after the due date, with no edit, unless signed off", () => {
-    expect(deriveTaskStatus({ dueDate: due, signedOffAt: null, updateCount: 0 }, "2026-03-10")).toBe("NOT_STARTED");
-    expect(deriveTaskStatus({ dueDate: due, signedOffAt: null, updateCount: 0 }, "2026-03-11")).toBe("OVERDUE");
-    expect(deriveTaskStatus({ dueDate: due, signedOffAt: null, updateCount: 3 }, "2026-03-11")).toBe("OVERDUE");
-    expect(deriveTaskStatus({ dueDate: "2026-03-10", signedOffAt: "2026-03-20T00:00:00Z", updateCount: 0 }, "2026-04-01")).toBe("DONE");
+    expect(
+      deriveTaskStatus({ dueDate: due, signedOffAt: null, updateCount: 0 }, "2026-03-10"),
+    ).toBe("NOT_STARTED");
+    expect(
+      deriveTaskStatus({ dueDate: due, signedOffAt: null, updateCount: 0 }, "2026-03-11"),
+    ).toBe("OVERDUE");
+    expect(
+      deriveTaskStatus({ dueDate: due, signedOffAt: null, updateCount: 3 }, "2026-03-11"),
+    ).toBe("OVERDUE");
+    expect(
+      deriveTaskStatus(
+        { dueDate: "2026-03-10", signedOffAt: "2026-03-20T00:00:00Z", updateCount: 0 },
+        "2026-04-01",
+      ),
+    ).toBe("DONE");
   });
   it("uses Shanghai's day: 2026-03-10 16:30 UTC is already the 11th there", () => {
     const today = dayKey(new Date("2026-03-10T16:30:00Z"));
     expect(today).toBe("2026-03-11");
-    expect(deriveTaskStatus({ dueDate: due, signedOffAt: null, updateCount: 0 }, today)).toBe("OVERDUE");
+    expect(deriveTaskStatus({ dueDate: due, signedOffAt: null, updateCount: 0 }, today)).toBe(
+      "OVERDUE",
+    );
   });
 });
 
 describe("carryOverRows", () => {
   it("carries only open items, pointing back at them", () => {
     const rows = carryOverRows([
-      { id: "a", title: "开放", ownerDepartmentId: "d", ownerOrgId: null, dueDate: due, closedAt: null },
-      { id: "b", title: "已销号", ownerDepartmentId: null, ownerOrgId: "o", dueDate: due, closedAt: new Date() },
+      {
+        id: "a",
+        title: "开放",
+        ownerDepartmentId: "d",
+        ownerOrgId: null,
+        dueDate: due,
+        closedAt: null,
+      },
+      {
+        id: "b",
+        title: "已销号",
+        ownerDepartmentId: null,
+        ownerOrgId: "o",
+        dueDate: due,
+        closedAt: new Date(),
+      },
     ]);
-    expect(rows).toEqual([{ title: "开放", ownerDepartmentId: "d", ownerOrgId: null, dueDate: due, carriedFromId: "a" }]);
+    expect(rows).toEqual([
+      { title: "开放", ownerDepartmentId: "d", ownerOrgId: null, dueDate: due, carriedFromId: "a" },
+    ]);
   });
   it("carries nothing from an empty or fully closed list", () => {
     expect(carryOverRows([])).toEqual([]);

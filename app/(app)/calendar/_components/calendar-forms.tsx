@@ -14,7 +14,9 @@ export function CreateTokenForm({ origin }: { origin: string }) {
   const token = state?.ok ? state.data?.token : undefined;
   return (
     <form action={action} className="grid max-w-2xl gap-3">
-      <div><SubmitButton>{t("createToken")}</SubmitButton></div>
+      <div>
+        <SubmitButton>{t("createToken")}</SubmitButton>
+      </div>
       <FormMessage state={state} />
       {token ? (
         <label className="grid gap-1 text-sm">
@@ -32,7 +34,9 @@ export function RevokeTokenButton({ id }: { id: string }) {
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
-      <SubmitButton className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-3 text-sm text-stone-800 hover:bg-stone-50">{t("revoke")}</SubmitButton>
+      <SubmitButton className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-3 text-sm text-stone-800 hover:bg-stone-50">
+        {t("revoke")}
+      </SubmitButton>
       {state?.ok === false ? <FormMessage state={state} /> : null}
     </form>
   );

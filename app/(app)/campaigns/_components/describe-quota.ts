@@ -6,9 +6,16 @@ import type { Metric, Period, PartTarget, QuotaInput, Subject, Target } from "@/
  */
 
 /** A translator bound to a namespace, as both useTranslations and getTranslations return. */
-export type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
+export type Translate = ((key: string, values?: Record<string, string | number>) => string) & {
+  has: (key: string) => boolean;
+};
 
-const DEFAULT_UNITS: Record<Metric, string> = { count: "times", sumHours: "hours", sumDays: "days", distinctKinds: "kinds" };
+const DEFAULT_UNITS: Record<Metric, string> = {
+  count: "times",
+  sumHours: "hours",
+  sumDays: "days",
+  distinctKinds: "kinds",
+};
 
 function label(t: Translate, key: string, fallback: string): string {
   return t.has(key) ? t(key) : fallback;
@@ -22,7 +29,11 @@ export function subTypeLabel(t: Translate, code: string): string {
   return label(t, `subType.${code}`, code);
 }
 
-export function unitLabel(t: Translate, unit: string | undefined, metric: Metric | undefined): string {
+export function unitLabel(
+  t: Translate,
+  unit: string | undefined,
+  metric: Metric | undefined,
+): string {
   const code = unit ?? (metric ? DEFAULT_UNITS[metric] : "times");
   return label(t, `unit.${code}`, code);
 }
@@ -32,14 +43,22 @@ export function formatAmount(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
 
-export function periodText(t: Translate, period: Period, phases: ReadonlyArray<{ id: string; name: string }>): string {
+export function periodText(
+  t: Translate,
+  period: Period,
+  phases: ReadonlyArray<{ id: string; name: string }>,
+): string {
   switch (period.kind) {
     case "nMonths":
       return t("periodText.nMonths", { months: period.months });
     case "nYears":
-      return period.years === 1 ? t("periodText.campaignYear") : t("periodText.nYears", { years: period.years });
+      return period.years === 1
+        ? t("periodText.campaignYear")
+        : t("periodText.nYears", { years: period.years });
     case "phase":
-      return t("periodText.phase", { phase: phases.find((p) => p.id === period.phaseId)?.name ?? period.phaseId });
+      return t("periodText.phase", {
+        phase: phases.find((p) => p.id === period.phaseId)?.name ?? period.phaseId,
+      });
     default:
       return label(t, `periodKind.${period.kind}`, period.kind);
   }
@@ -49,21 +68,41 @@ export function periodText(t: Translate, period: Period, phases: ReadonlyArray<{
 export function subjectText(t: Translate, common: Translate, subject: Subject): string {
   const join = (items: string[]) => items.join("、");
   if (subject.kind === "organization") {
-    const levels = subject.levels?.length ? join(subject.levels.map((l) => label(common, `orgLevel.${l}`, l))) : t("subject.allOrganizations");
-    const kinds = subject.orgKinds?.length ? t("subject.orgKinds", { kinds: join(subject.orgKinds.map((k) => label(common, `orgKind.${k}`, k))) }) : "";
+    const levels = subject.levels?.length
+      ? join(subject.levels.map((l) => label(common, `orgLevel.${l}`, l)))
+      : t("subject.allOrganizations");
+    const kinds = subject.orgKinds?.length
+      ? t("subject.orgKinds", {
+          kinds: join(subject.orgKinds.map((k) => label(common, `orgKind.${k}`, k))),
+        })
+      : "";
     return levels + kinds;
   }
   const parts = [
-    subject.categories?.length ? join(subject.categories.map((c) => label(common, `memberCategory.${c}`, c))) : null,
-    subject.cadreLevels?.length ? join(subject.cadreLevels.map((c) => label(common, `cadreLevel.${c}`, c))) : null,
-    subject.positions?.length ? join(subject.positions.map((p) => label(common, `positions.${p}`, p))) : null,
-    subject.statuses?.length ? join(subject.statuses.map((s) => label(common, `memberStatus.${s}`, s))) : null,
+    subject.categories?.length
+      ? join(subject.categories.map((c) => label(common, `memberCategory.${c}`, c)))
+      : null,
+    subject.cadreLevels?.length
+      ? join(subject.cadreLevels.map((c) => label(common, `cadreLevel.${c}`, c)))
+      : null,
+    subject.positions?.length
+      ? join(subject.positions.map((p) => label(common, `positions.${p}`, p)))
+      : null,
+    subject.statuses?.length
+      ? join(subject.statuses.map((s) => label(common, `memberStatus.${s}`, s)))
+      : null,
   ].filter((p): p is string => p !== null);
   if (parts.length === 0) return t("subject.allMembers");
   return parts.join(` ${t(subject.match === "any" ? "subject.or" : "subject.and")} `);
 }
 
-export function targetText(t: Translate, target: Target | PartTarget, unit: string | undefined, metric: Metric | undefined, locale: string): string {
+export function targetText(
+  t: Translate,
+  target: Target | PartTarget,
+  unit: string | undefined,
+  metric: Metric | undefined,
+  locale: string,
+): string {
   const u = unitLabel(t, unit, metric);
   const n = (v: number) => formatAmount(v, locale);
   switch (target.op) {
@@ -72,7 +111,11 @@ export function targetText(t: Translate, target: Target | PartTarget, unit: stri
     case "between":
       return t("targetText.between", { min: n(target.min), max: n(target.max), unit: u });
     case "shareOfSubjects":
-      return t("targetText.shareOfSubjects", { share: n(target.share * 100), value: n(target.inner.value), unit: u });
+      return t("targetText.shareOfSubjects", {
+        share: n(target.share * 100),
+        value: n(target.inner.value),
+        unit: u,
+      });
   }
 }
 
@@ -90,6 +133,8 @@ export function quotaTargetText(t: Translate, quota: QuotaInput, locale: string)
 export function measureText(t: Translate, quota: Pick<QuotaInput, "metric" | "activity">): string {
   if (!quota.activity || !quota.metric) return "";
   const types = quota.activity.types.map((c) => activityTypeLabel(t, c)).join("、");
-  const subs = quota.activity.subTypes?.length ? `（${quota.activity.subTypes.map((s) => subTypeLabel(t, s)).join("、")}）` : "";
+  const subs = quota.activity.subTypes?.length
+    ? `（${quota.activity.subTypes.map((s) => subTypeLabel(t, s)).join("、")}）`
+    : "";
   return `${types}${subs} · ${label(t, `metric.${quota.metric}`, quota.metric)}`;
 }

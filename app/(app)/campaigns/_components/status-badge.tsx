@@ -16,10 +16,22 @@ const RESULT_TONES: Record<ResultStatus, string> = {
 
 /** A campaign's status as text in a tinted chip: the words carry the meaning, the color only helps. */
 export function CampaignStatusBadge({ status, label }: { status: string; label: string }) {
-  return <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ring-1 ${CAMPAIGN_TONES[status] ?? CAMPAIGN_TONES.DRAFT}`}>{label}</span>;
+  return (
+    <span
+      className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ring-1 ${CAMPAIGN_TONES[status] ?? CAMPAIGN_TONES.DRAFT}`}
+    >
+      {label}
+    </span>
+  );
 }
 
 /** A quota result's status (met / on track / at risk / behind / not applicable). */
 export function ResultStatusBadge({ status, label }: { status: ResultStatus; label: string }) {
-  return <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ring-1 ${RESULT_TONES[status]}`}>{label}</span>;
+  return (
+    <span
+      className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ring-1 ${RESULT_TONES[status]}`}
+    >
+      {label}
+    </span>
+  );
 }

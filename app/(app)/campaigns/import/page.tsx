@@ -11,7 +11,10 @@ export async function generateMetadata() {
 
 export default async function ImportCampaignPage() {
   const actor = await requirePagePermission("campaign.manage");
-  const [t, orgs] = await Promise.all([getTranslations("campaigns.import"), listCampaignRootOptions(actor)]);
+  const [t, orgs] = await Promise.all([
+    getTranslations("campaigns.import"),
+    listCampaignRootOptions(actor),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("intro")} />

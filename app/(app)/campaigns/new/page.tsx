@@ -11,7 +11,11 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function NewCampaignPage({ searchParams }: { searchParams: Promise<{ template?: string }> }) {
+export default async function NewCampaignPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ template?: string }>;
+}) {
   const actor = await requirePagePermission("campaign.manage");
   const [t, tc, orgs, { template }] = await Promise.all([
     getTranslations("campaigns.new"),

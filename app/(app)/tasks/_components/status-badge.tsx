@@ -8,5 +8,9 @@ const STYLE: Record<TaskStatus, string> = {
 };
 
 export function TaskStatusBadge({ status, label }: { status: TaskStatus; label: string }) {
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STYLE[status]}`}>{label}</span>;
+  return (
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STYLE[status]}`}>
+      {label}
+    </span>
+  );
 }

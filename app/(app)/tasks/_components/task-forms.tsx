@@ -26,7 +26,19 @@ export function ApplyTemplateButton({ campaignId, label }: { campaignId: string;
   );
 }
 
-export function NewTaskForm({ campaignId, departments, orgs, min, max }: { campaignId: string; departments: Option[]; orgs: Option[]; min: string; max: string }) {
+export function NewTaskForm({
+  campaignId,
+  departments,
+  orgs,
+  min,
+  max,
+}: {
+  campaignId: string;
+  departments: Option[];
+  orgs: Option[];
+  min: string;
+  max: string;
+}) {
   const t = useTranslations("tasks");
   const [state, action] = useActionState(createTaskAction, undefined);
   const v = state?.ok === false ? state.values : undefined;
@@ -38,14 +50,29 @@ export function NewTaskForm({ campaignId, departments, orgs, min, max }: { campa
         {(p) => <input {...p} name="title" defaultValue={v?.title ?? ""} className={inputClass} />}
       </Field>
       <Field name="description" label={t("description")} errors={e?.description}>
-        {(p) => <textarea {...p} name="description" rows={3} defaultValue={v?.description ?? ""} className={inputClass} />}
+        {(p) => (
+          <textarea
+            {...p}
+            name="description"
+            rows={3}
+            defaultValue={v?.description ?? ""}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name="leadDepartmentId" label={t("lead")} errors={e?.leadDepartmentId}>
         {(p) => (
-          <select {...p} name="leadDepartmentId" defaultValue={v?.leadDepartmentId ?? ""} className={inputClass}>
+          <select
+            {...p}
+            name="leadDepartmentId"
+            defaultValue={v?.leadDepartmentId ?? ""}
+            className={inputClass}
+          >
             <option value="">{t("choose")}</option>
             {departments.map((d) => (
-              <option key={d.id} value={d.id}>{d.name}</option>
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
             ))}
           </select>
         )}
@@ -59,25 +86,45 @@ export function NewTaskForm({ campaignId, departments, orgs, min, max }: { campa
             </label>
           ))}
         </div>
-        <p className="text-sm text-red-700" aria-live="polite">{e?.cooperatingDepartmentIds?.join("；")}</p>
+        <p className="text-sm text-red-700" aria-live="polite">
+          {e?.cooperatingDepartmentIds?.join("；")}
+        </p>
       </fieldset>
       <Field name="orgIds" label={t("orgs")} errors={e?.orgIds}>
         {(p) => (
           <select {...p} name="orgIds" multiple size={6} className={inputClass}>
             {orgs.map((o) => (
-              <option key={o.id} value={o.id}>{o.name}</option>
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
             ))}
           </select>
         )}
       </Field>
       <Field name="dueDate" label={t("dueDate")} errors={e?.dueDate}>
-        {(p) => <input {...p} type="date" name="dueDate" min={min} max={max} defaultValue={v?.dueDate ?? ""} className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            type="date"
+            name="dueDate"
+            min={min}
+            max={max}
+            defaultValue={v?.dueDate ?? ""}
+            className={inputClass}
+          />
+        )}
       </Field>
       <FormMessage state={state} />
       {state?.ok && state.data ? (
-        <p><a className="text-red-800 underline" href={`/tasks/${state.data.id}`}>{t("taskTitle")} →</a></p>
+        <p>
+          <a className="text-red-800 underline" href={`/tasks/${state.data.id}`}>
+            {t("taskTitle")} →
+          </a>
+        </p>
       ) : null}
-      <div><SubmitButton pendingText={t("saving")}>{t("create")}</SubmitButton></div>
+      <div>
+        <SubmitButton pendingText={t("saving")}>{t("create")}</SubmitButton>
+      </div>
     </form>
   );
 }
@@ -88,19 +135,52 @@ export function TaskUpdateForm({ taskId }: { taskId: string }) {
   const v = state?.ok === false ? state.values : undefined;
   const e = state?.ok === false ? state.fieldErrors : undefined;
   return (
-    <form key={formKey(state)} action={action} noValidate aria-label={t("post")} className="grid gap-3 rounded-md border border-stone-200 bg-stone-50 p-3">
+    <form
+      key={formKey(state)}
+      action={action}
+      noValidate
+      aria-label={t("post")}
+      className="grid gap-3 rounded-md border border-stone-200 bg-stone-50 p-3"
+    >
       <input type="hidden" name="taskId" value={taskId} />
       <Field name="text" label={t("updateText")} errors={e?.text}>
-        {(p) => <textarea {...p} name="text" rows={3} defaultValue={v?.text ?? ""} className={inputClass} />}
+        {(p) => (
+          <textarea
+            {...p}
+            name="text"
+            rows={3}
+            defaultValue={v?.text ?? ""}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name="percent" label={t("percent")} errors={e?.percent}>
-        {(p) => <input {...p} name="percent" inputMode="numeric" defaultValue={v?.percent ?? ""} className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="percent"
+            inputMode="numeric"
+            defaultValue={v?.percent ?? ""}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name="files" label={t("files")} errors={e?.files}>
-        {(p) => <input {...p} type="file" name="files" multiple accept={EVIDENCE_ACCEPT} className={fileInputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            type="file"
+            name="files"
+            multiple
+            accept={EVIDENCE_ACCEPT}
+            className={fileInputClass}
+          />
+        )}
       </Field>
       <FormMessage state={state} />
-      <div><SubmitButton pendingText={t("saving")}>{t("post")}</SubmitButton></div>
+      <div>
+        <SubmitButton pendingText={t("saving")}>{t("post")}</SubmitButton>
+      </div>
     </form>
   );
 }

@@ -6,7 +6,10 @@ import { createCalendarToken } from "../../data/calendar/calendar-tokens";
 import { runAction } from "../run-action";
 
 /** Creates the user's private calendar-feed URL (shown once); an earlier one stops working. */
-export async function createCalendarTokenAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ token: string }>> {
+export async function createCalendarTokenAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ token: string }>> {
   return runAction<{ token: string }>(formData, async () => {
     const actor = await requireActor();
     const { token } = await createCalendarToken(actor);

@@ -6,7 +6,10 @@ import { revokeCalendarToken } from "../../data/calendar/calendar-tokens";
 import { runAction } from "../run-action";
 
 /** Revokes one of the user's calendar-feed URLs: it answers 404 from then on. */
-export async function revokeCalendarTokenAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+export async function revokeCalendarTokenAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(formData, async () => {
     const actor = await requireActor();
     await revokeCalendarToken(actor, String(formData.get("id") ?? ""));

@@ -7,7 +7,10 @@ import { addCampaignLeader } from "../../data/campaigns/add-campaign-leader";
 import { runAction } from "../run-action";
 
 /** Adds a member (by number) to the campaign's leadership group. */
-export async function addCampaignLeaderAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+export async function addCampaignLeaderAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(formData, async () => {
     const actor = await requireActor();
     const input = AddCampaignLeaderInput.parse(Object.fromEntries(formData));

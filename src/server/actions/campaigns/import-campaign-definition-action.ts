@@ -12,13 +12,17 @@ import { runAction } from "../run-action";
  * Creates a campaign from a template file (uploaded, or pasted into the text box), then opens it.
  * Invalid JSON comes back beside the JSON field with the paths and reasons the CLI prints.
  */
-export async function importCampaignDefinitionAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+export async function importCampaignDefinitionAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ id: string }>> {
   const result = await runAction<{ id: string }>(formData, async () => {
     const actor = await requireActor();
     const file = formData.get("file");
     let json = formData.get("json");
     if (file instanceof File && file.size > 0) {
-      if (file.size > MAX_DEFINITION_BYTES) throw new AppError("VALIDATION", "文件超过 512 KB", { json: ["文件超过 512 KB"] });
+      if (file.size > MAX_DEFINITION_BYTES)
+        throw new AppError("VALIDATION", "文件超过 512 KB", { json: ["文件超过 512 KB"] });
       json = (await file.text()).replace(/^\uFEFF/, "");
     }
     const input = ImportCampaignDefinitionInput.parse({

@@ -7,7 +7,10 @@ import { removeCampaignLeader } from "../../data/campaigns/remove-campaign-leade
 import { runAction } from "../run-action";
 
 /** Takes a member out of the campaign's leadership group (the row is closed, not deleted). */
-export async function removeCampaignLeaderAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+export async function removeCampaignLeaderAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(formData, async () => {
     const actor = await requireActor();
     const input = RemoveCampaignLeaderInput.parse(Object.fromEntries(formData));

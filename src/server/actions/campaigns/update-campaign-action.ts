@@ -7,7 +7,10 @@ import { updateCampaign } from "../../data/campaigns/update-campaign";
 import { runAction } from "../run-action";
 
 /** Saves a campaign's name, description, dates and status; a stale form gets "记录已被他人修改，请刷新后重试". */
-export async function updateCampaignAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ changed: boolean }>> {
+export async function updateCampaignAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ changed: boolean }>> {
   return runAction<{ changed: boolean }>(formData, async () => {
     const actor = await requireActor();
     const input = UpdateCampaignInput.parse(Object.fromEntries(formData));

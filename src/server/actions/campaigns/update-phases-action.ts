@@ -7,7 +7,10 @@ import { updatePhases } from "../../data/campaigns/update-phases";
 import { runAction } from "../run-action";
 
 /** Saves the campaign's phases (rows left empty are removed, a filled new row is added). */
-export async function updatePhasesAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ changed: boolean }>> {
+export async function updatePhasesAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ changed: boolean }>> {
   return runAction<{ changed: boolean }>(formData, async () => {
     const actor = await requireActor();
     const input = UpdatePhasesInput.parse(phasesFormObject(formData));

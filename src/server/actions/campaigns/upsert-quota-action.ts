@@ -11,7 +11,10 @@ import { runAction } from "../run-action";
  * Saves the quota form (a new quota or an edited one), then returns to the campaign. Refusals come
  * back beside the form's fields, each message with the rules path (e.g. quotas[3].target.value).
  */
-export async function upsertQuotaAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ id: string; quotaId: string }>> {
+export async function upsertQuotaAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ id: string; quotaId: string }>> {
   const result = await runAction<{ id: string; quotaId: string }>(formData, async () => {
     const actor = await requireActor();
     const input = QuotaFormInput.parse(quotaFormObject(formData));

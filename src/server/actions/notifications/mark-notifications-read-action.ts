@@ -6,7 +6,10 @@ import { markNotificationsRead } from "../../data/notifications/notifications";
 import { runAction } from "../run-action";
 
 /** Marks one of the user's notifications read, or all of them (id "all"). */
-export async function markNotificationsReadAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+export async function markNotificationsReadAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(formData, async () => {
     const actor = await requireActor();
     const id = String(formData.get("id") ?? "");

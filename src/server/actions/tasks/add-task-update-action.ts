@@ -8,7 +8,10 @@ import { addTaskUpdate } from "../../data/tasks/add-task-update";
 import { runAction } from "../run-action";
 
 /** A progress update on a task, with evidence files. */
-export async function addTaskUpdateAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
+export async function addTaskUpdateAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(formData, async () => {
     const actor = await requireActor();
     const input = AddTaskUpdateInput.parse(taskFormObject(formData));

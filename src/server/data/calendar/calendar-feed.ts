@@ -7,7 +7,13 @@ import { dayOf } from "../tasks/task-status";
 import { taskCampaignWhere } from "../tasks/task-rules";
 import { hashCalendarToken } from "./calendar-tokens";
 
-export type Deadline = { uid: string; kind: "task" | "milestone" | "matter"; title: string; day: string; link: string };
+export type Deadline = {
+  uid: string;
+  kind: "task" | "milestone" | "matter";
+  title: string;
+  day: string;
+  link: string;
+};
 
 /**
  * Open deadlines in the actor's scope: the organization department (task.manage) sees every
@@ -22,25 +28,61 @@ export async function listOpenDeadlines(actor: Actor): Promise<Deadline[]> {
     const inScope = orgScopeWhere(actor, "task.read");
     const scopeOrgIds = manages
       ? null
-      : (await tx.organization.findMany({ where: inScope, select: { id: true }, take: 5000 })).map((o) => o.id);
+      : (await tx.organization.findMany({ where: inScope, select: { id: true }, take: 5000 })).map(
+          (o) => o.id,
+        );
     const campaign = taskCampaignWhere(actor);
     const [tasks, matters, milestones] = await Promise.all([
       tx.campaignTask.findMany({
-        where: { tenantId, signedOffAt: null, campaign, ...(scopeOrgIds ? { orgs: { some: { orgId: { in: scopeOrgIds }, removedAt: null } } } : {}) },
+        where: {
+          tenantId,
+          signedOffAt: null,
+          campaign,
+          ...(scopeOrgIds
+            ? { orgs: { some: { orgId: { in: scopeOrgIds }, removedAt: null } } }
+            : {}),
+        },
         select: { id: true, title: true, dueDate: true },
       }),
       tx.practicalMatter.findMany({
-        where: { tenantId, closedAt: null, list: { campaign }, ...(scopeOrgIds ? { ownerOrgId: { in: scopeOrgIds } } : {}) },
+        where: {
+          tenantId,
+          closedAt: null,
+          list: { campaign },
+          ...(scopeOrgIds ? { ownerOrgId: { in: scopeOrgIds } } : {}),
+        },
         select: { id: true, title: true, dueDate: true },
       }),
       tx.projectMilestone.findMany({
-        where: { tenantId, doneAt: null, project: { campaign, ...(scopeOrgIds ? { orgId: { in: scopeOrgIds } } : {}) } },
-        select: { id: true, title: true, dueDate: true, projectId: true, project: { select: { title: true } } },
+        where: {
+          tenantId,
+          doneAt: null,
+          project: { campaign, ...(scopeOrgIds ? { orgId: { in: scopeOrgIds } } : {}) },
+        },
+        select: {
+          id: true,
+          title: true,
+          dueDate: true,
+          projectId: true,
+          project: { select: { title: true } },
+        },
       }),
     ]);
     return [
-      ...tasks.map((t) => ({ uid: `task-${t.id}`, kind: "task" as const, title: `任务：${t.title}`, day: dayOf(t.dueDate), link: `/tasks/${t.id}` })),
-      ...matters.map((m) => ({ uid: `matter-${m.id}`, kind: "matter" as const, title: `实事：${m.title}`, day: dayOf(m.dueDate), link: `/practical-matters/items/${m.id}` })),
+      ...tasks.map((t) => ({
+        uid: `task-${t.id}`,
+        kind: "task" as const,
+        title: `任务：${t.title}`,
+        day: dayOf(t.dueDate),
+        link: `/tasks/${t.id}`,
+      })),
+      ...matters.map((m) => ({
+        uid: `matter-${m.id}`,
+        kind: "matter" as const,
+        title: `实事：${m.title}`,
+        day: dayOf(m.dueDate),
+        link: `/practical-matters/items/${m.id}`,
+      })),
       ...milestones.map((m) => ({
         uid: `milestone-${m.id}`,
         kind: "milestone" as const,
@@ -54,7 +96,11 @@ export async function listOpenDeadlines(actor: Actor): Promise<Deadline[]> {
 
 /** RFC 5545 text escaping and 75-octet line folding (by characters, conservatively). */
 function escapeText(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r?\n/g, "\\n");
 }
 function fold(line: string): string {
   const parts: string[] = [];
@@ -63,12 +109,28 @@ function fold(line: string): string {
 }
 
 /** An iCalendar document of all-day events, one per deadline. */
-export function toIcs(deadlines: readonly Deadline[], options: { name: string; baseUrl: string; now: Date }): string {
-  const stamp = options.now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//party-campaigns//deadlines//ZH", "CALSCALE:GREGORIAN", `X-WR-CALNAME:${escapeText(options.name)}`, "X-WR-TIMEZONE:Asia/Shanghai"];
+export function toIcs(
+  deadlines: readonly Deadline[],
+  options: { name: string; baseUrl: string; now: Date },
+): string {
+  const stamp = options.now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//party-campaigns//deadlines//ZH",
+    "CALSCALE:GREGORIAN",
+    `X-WR-CALNAME:${escapeText(options.name)}`,
+    "X-WR-TIMEZONE:Asia/Shanghai",
+  ];
   for (const d of deadlines) {
     const start = d.day.replace(/-/g, "");
-    const end = new Date(Date.parse(d.day + "T00:00:00Z") + 86_400_000).toISOString().slice(0, 10).replace(/-/g, "");
+    const end = new Date(Date.parse(d.day + "T00:00:00Z") + 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+      .replace(/-/g, "");
     lines.push(
       "BEGIN:VEVENT",
       `UID:${d.uid}@party-campaigns`,
@@ -89,17 +151,34 @@ export function toIcs(deadlines: readonly Deadline[], options: { name: string; b
  * token resolves to its tenant and user through app_calendar_token_owner (no session, no tenant
  * set); everything after that runs under the user's tenant and scope, as a page would.
  */
-export async function calendarFeedForToken(token: string, baseUrl: string, now = new Date()): Promise<string | null> {
+export async function calendarFeedForToken(
+  token: string,
+  baseUrl: string,
+  now = new Date(),
+): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const db = await getDb();
-  const rows = await db.$queryRaw<{ tenantId: string; userId: string }[]>`SELECT "tenantId"::text AS "tenantId", "userId"::text AS "userId" FROM app_calendar_token_owner(${hashCalendarToken(token)})`;
+  const rows = await db.$queryRaw<
+    { tenantId: string; userId: string }[]
+  >`SELECT "tenantId"::text AS "tenantId", "userId"::text AS "userId" FROM app_calendar_token_owner(${hashCalendarToken(token)})`;
   const owner = rows[0];
   if (!owner) return null;
-  const sessionVersion = await withTenant(owner.tenantId, async (tx) =>
-    (await tx.user.findFirst({ where: { tenantId: owner.tenantId, id: owner.userId }, select: { sessionVersion: true } }))?.sessionVersion,
+  const sessionVersion = await withTenant(
+    owner.tenantId,
+    async (tx) =>
+      (
+        await tx.user.findFirst({
+          where: { tenantId: owner.tenantId, id: owner.userId },
+          select: { sessionVersion: true },
+        })
+      )?.sessionVersion,
   );
   if (sessionVersion === undefined) return null;
   const actor = await loadActor(owner.tenantId, owner.userId, sessionVersion);
   if (!actor) return null;
-  return toIcs(await listOpenDeadlines(actor), { name: `${actor.tenantName} · ${actor.displayName}`, baseUrl, now });
+  return toIcs(await listOpenDeadlines(actor), {
+    name: `${actor.tenantName} · ${actor.displayName}`,
+    baseUrl,
+    now,
+  });
 }

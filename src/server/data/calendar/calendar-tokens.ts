@@ -34,10 +34,24 @@ export async function createCalendarToken(actor: Actor): Promise<{ id: string; t
   const token = newCalendarToken();
   return withTenant(actor.tenantId, async (tx) => {
     const now = new Date();
-    await tx.calendarToken.updateMany({ where: { tenantId: actor.tenantId, userId: actor.userId, revokedAt: null }, data: { revokedAt: now } });
+    await tx.calendarToken.updateMany({
+      where: { tenantId: actor.tenantId, userId: actor.userId, revokedAt: null },
+      data: { revokedAt: now },
+    });
     const id = randomUUID();
-    await tx.calendarToken.create({ data: { tenantId: actor.tenantId, id, userId: actor.userId, tokenHash: hashCalendarToken(token) } });
-    await recordAuditEvent(tx, actor, { action: "calendar.createToken", entityType: "CalendarToken", entityId: id });
+    await tx.calendarToken.create({
+      data: {
+        tenantId: actor.tenantId,
+        id,
+        userId: actor.userId,
+        tokenHash: hashCalendarToken(token),
+      },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "calendar.createToken",
+      entityType: "CalendarToken",
+      entityId: id,
+    });
     return { id, token };
   });
 }
@@ -46,10 +60,20 @@ export async function createCalendarToken(actor: Actor): Promise<{ id: string; t
 export async function revokeCalendarToken(actor: Actor, id: string): Promise<void> {
   if (!UUID.test(id)) throw notFound("日历订阅");
   await withTenant(actor.tenantId, async (tx) => {
-    const own = await tx.calendarToken.findFirst({ where: { tenantId: actor.tenantId, userId: actor.userId, id }, select: { id: true, revokedAt: true } });
+    const own = await tx.calendarToken.findFirst({
+      where: { tenantId: actor.tenantId, userId: actor.userId, id },
+      select: { id: true, revokedAt: true },
+    });
     if (!own) throw notFound("日历订阅");
     if (own.revokedAt) return;
-    await tx.calendarToken.update({ where: { tenantId_id: { tenantId: actor.tenantId, id } }, data: { revokedAt: new Date() } });
-    await recordAuditEvent(tx, actor, { action: "calendar.revokeToken", entityType: "CalendarToken", entityId: id });
+    await tx.calendarToken.update({
+      where: { tenantId_id: { tenantId: actor.tenantId, id } },
+      data: { revokedAt: new Date() },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "calendar.revokeToken",
+      entityType: "CalendarToken",
+      entityId: id,
+    });
   });
 }

@@ -1,4 +1,11 @@
-import { evaluateCampaign, parseCampaignFile, parseRecords, type CampaignEvaluation, type QuotaResult, type ResultStatus } from "@/rules";
+import {
+  evaluateCampaign,
+  parseCampaignFile,
+  parseRecords,
+  type CampaignEvaluation,
+  type QuotaResult,
+  type ResultStatus,
+} from "@/rules";
 import type { Actor } from "../../authz/actor";
 import { isWithinSubtree, scopeRoots } from "../../authz/scope";
 import { AppError } from "../../errors";
@@ -11,11 +18,23 @@ export type EvaluationWindows = "all" | "current";
  * module's parsers, then evaluateCampaign. The same data therefore gives the same output here
  * and from the CLI on exportEvaluationInput's files.
  */
-export function runEvaluation(input: EvaluationInput, asOf: string, windows: EvaluationWindows): CampaignEvaluation {
+export function runEvaluation(
+  input: EvaluationInput,
+  asOf: string,
+  windows: EvaluationWindows,
+): CampaignEvaluation {
   const file = parseCampaignFile(input.campaignFile);
-  if (!file.ok) throw new AppError("VALIDATION", `活动定义无效：${file.errors[0]?.path}: ${file.errors[0]?.message}`);
+  if (!file.ok)
+    throw new AppError(
+      "VALIDATION",
+      `活动定义无效：${file.errors[0]?.path}: ${file.errors[0]?.message}`,
+    );
   const records = parseRecords(input.recordsFile);
-  if (!records.ok) throw new AppError("VALIDATION", `活动记录无效：${records.errors[0]?.path}: ${records.errors[0]?.message}`);
+  if (!records.ok)
+    throw new AppError(
+      "VALIDATION",
+      `活动记录无效：${records.errors[0]?.path}: ${records.errors[0]?.message}`,
+    );
   return evaluateCampaign({
     campaign: file.value.campaign,
     organizations: file.value.organizations,
@@ -32,13 +51,23 @@ export function runEvaluation(input: EvaluationInput, asOf: string, windows: Eva
  * their subtrees and the members whose current organization is inside them, and no population
  * results (a share over the whole campaign would speak about subjects they may not see).
  */
-export function restrictToScope(evaluation: CampaignEvaluation, actor: Actor, input: EvaluationInput, rootPath: string): CampaignEvaluation {
+export function restrictToScope(
+  evaluation: CampaignEvaluation,
+  actor: Actor,
+  input: EvaluationInput,
+  rootPath: string,
+): CampaignEvaluation {
   const roots = scopeRoots(actor, "campaign.read");
   if (roots.some((root) => isWithinSubtree(rootPath, root))) return evaluation;
-  const inScope = (path: string | undefined) => path !== undefined && roots.some((root) => isWithinSubtree(path, root));
+  const inScope = (path: string | undefined) =>
+    path !== undefined && roots.some((root) => isWithinSubtree(path, root));
   const orgPaths = new Map(input.campaignFile.organizations.map((o) => [o.id, o.path]));
   const keep = (r: QuotaResult) =>
-    r.subjectKind === "organization" ? inScope(orgPaths.get(r.subjectId)) : r.subjectKind === "member" ? inScope(input.memberOrgPaths[r.subjectId]) : false;
+    r.subjectKind === "organization"
+      ? inScope(orgPaths.get(r.subjectId))
+      : r.subjectKind === "member"
+        ? inScope(input.memberOrgPaths[r.subjectId])
+        : false;
   return { ...evaluation, results: evaluation.results.filter(keep) };
 }
 
@@ -51,7 +80,10 @@ export type QuotaSummary = {
 };
 
 /** Per quota: how many subjects are met / on track / at risk / behind / not applicable, each in its latest window. */
-export function summarizeEvaluation(evaluation: CampaignEvaluation, quotaIds: readonly string[]): Map<string, QuotaSummary> {
+export function summarizeEvaluation(
+  evaluation: CampaignEvaluation,
+  quotaIds: readonly string[],
+): Map<string, QuotaSummary> {
   const latest = new Map<string, QuotaResult>();
   for (const r of evaluation.results) {
     if (r.partId) continue;
@@ -61,7 +93,12 @@ export function summarizeEvaluation(evaluation: CampaignEvaluation, quotaIds: re
   }
   const out = new Map<string, QuotaSummary>();
   for (const id of quotaIds) {
-    out.set(id, { quotaId: id, subjects: 0, counts: { met: 0, onTrack: 0, atRisk: 0, behind: 0, notApplicable: 0 }, population: null });
+    out.set(id, {
+      quotaId: id,
+      subjects: 0,
+      counts: { met: 0, onTrack: 0, atRisk: 0, behind: 0, notApplicable: 0 },
+      population: null,
+    });
   }
   for (const r of latest.values()) {
     const summary = out.get(r.quotaId);

@@ -1,6 +1,11 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { formatRulesError } from "@/lib/schemas/campaign";
-import { parseCampaignDefinition, type CampaignDefinition, type Phase, type ValidationError } from "@/rules";
+import {
+  parseCampaignDefinition,
+  type CampaignDefinition,
+  type Phase,
+  type ValidationError,
+} from "@/rules";
 import type { Actor } from "../../authz/actor";
 import { can, isWithinSubtree, orgScopeWhere, scopeRoots } from "../../authz/scope";
 import { AppError, forbidden, notFound } from "../../errors";
@@ -54,9 +59,16 @@ export function validateDefinition(
   toFieldErrors: (errors: ValidationError[]) => Record<string, string[]>,
 ): StoredDefinition {
   const parsed = parseCampaignDefinition(input);
-  if (!parsed.ok) throw new AppError("VALIDATION", rulesErrorMessage(parsed.errors), toFieldErrors(parsed.errors));
+  if (!parsed.ok)
+    throw new AppError(
+      "VALIDATION",
+      rulesErrorMessage(parsed.errors),
+      toFieldErrors(parsed.errors),
+    );
   const inputPhases = (input as { phases?: unknown }).phases;
-  const themes = Array.isArray(inputPhases) ? inputPhases.map((p) => (p as { theme?: unknown })?.theme) : [];
+  const themes = Array.isArray(inputPhases)
+    ? inputPhases.map((p) => (p as { theme?: unknown })?.theme)
+    : [];
   const value: StoredDefinition = { ...parsed.value };
   if (parsed.value.phases) {
     value.phases = parsed.value.phases.map((p, i) => {
@@ -93,7 +105,9 @@ export function readsPath(actor: Actor, path: string): boolean {
 }
 
 const campaignInclude = {
-  rootOrg: { select: { id: true, name: true, nameEn: true, path: true, level: true, validTo: true } },
+  rootOrg: {
+    select: { id: true, name: true, nameEn: true, path: true, level: true, validTo: true },
+  },
 } satisfies Prisma.CampaignInclude;
 
 export type CampaignRow = Prisma.CampaignGetPayload<{ include: typeof campaignInclude }>;

@@ -11,7 +11,8 @@ import { dateOnly, definitionJson, validateDefinition } from "./campaign-rules";
 
 export type SkippedQuota = { quotaId: string; reason: string };
 
-const fieldError = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
+const fieldError = (field: string, message: string) =>
+  new AppError("VALIDATION", message, { [field]: [message] });
 
 /**
  * Creates a campaign from one of the seed templates over the subtree of `rootOrgId` (the actor
@@ -43,14 +44,19 @@ export async function createCampaignFromTemplate(
     const skipped: SkippedQuota[] = tooLong.map((s) => ({ quotaId: s.quotaId, reason: s.reason }));
     const quotas: QuotaInput[] = definition.quotas.filter((q) => {
       if (q.period.kind !== "phase" || !cutOff.has(q.period.phaseId)) return true;
-      skipped.push({ quotaId: q.id, reason: `phase "${q.period.phaseId}" starts after the campaign ends (${end})` });
+      skipped.push({
+        quotaId: q.id,
+        reason: `phase "${q.period.phaseId}" starts after the campaign ends (${end})`,
+      });
       return false;
     });
     const stored = validateDefinition(
       {
         ...definition,
         name: input.name,
-        phases: phases.filter((p) => !cutOff.has(p.id)).map((p) => (p.endDate > end ? { ...p, endDate: end } : p)),
+        phases: phases
+          .filter((p) => !cutOff.has(p.id))
+          .map((p) => (p.endDate > end ? { ...p, endDate: end } : p)),
         quotas,
       },
       dateFieldErrors,

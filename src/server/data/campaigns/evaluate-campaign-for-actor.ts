@@ -21,9 +21,17 @@ export async function evaluateCampaignForActor(
     actor.tenantId,
     async (tx) => {
       const campaign = await findCampaignOrThrow(tx, actor, id);
-      return { input: await loadEvaluationInput(tx, actor, campaign, asOf), rootPath: campaign.rootOrg.path };
+      return {
+        input: await loadEvaluationInput(tx, actor, campaign, asOf),
+        rootPath: campaign.rootOrg.path,
+      };
     },
     { timeoutMs: 60_000 },
   );
-  return restrictToScope(runEvaluation(input, asOf, options.windows ?? "all"), actor, input, rootPath);
+  return restrictToScope(
+    runEvaluation(input, asOf, options.windows ?? "all"),
+    actor,
+    input,
+    rootPath,
+  );
 }

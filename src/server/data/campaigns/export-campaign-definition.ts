@@ -14,7 +14,10 @@ export type CampaignTemplateFile = {
  * (phases, quotas, rating settings) and no organizations or members — those belong to this
  * university and are not exported. Another university imports it with importCampaignDefinition.
  */
-export async function exportCampaignDefinition(actor: Actor, id: string): Promise<{ fileName: string; file: CampaignTemplateFile }> {
+export async function exportCampaignDefinition(
+  actor: Actor,
+  id: string,
+): Promise<{ fileName: string; file: CampaignTemplateFile }> {
   return withTenant(actor.tenantId, async (tx) => {
     const campaign = await findCampaignOrThrow(tx, actor, id);
     return {

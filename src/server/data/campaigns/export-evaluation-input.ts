@@ -2,7 +2,11 @@ import type { Actor } from "../../authz/actor";
 import { forbidden } from "../../errors";
 import { withTenant } from "../../tenant-tx";
 import { findCampaignOrThrow, readsWholeCampaign } from "./campaign-rules";
-import { loadEvaluationInput, type CampaignFileJson, type RecordsFileJson } from "./load-evaluation-input";
+import {
+  loadEvaluationInput,
+  type CampaignFileJson,
+  type RecordsFileJson,
+} from "./load-evaluation-input";
 
 /**
  * The campaign's evaluation input as the two files the CLI reads:
@@ -11,12 +15,16 @@ import { loadEvaluationInput, type CampaignFileJson, type RecordsFileJson } from
  * It lists every subject of the campaign, so only someone who reads the whole covered subtree may
  * have it (FORBIDDEN otherwise).
  */
-export async function exportEvaluationInput(actor: Actor, id: string): Promise<{ campaignFile: CampaignFileJson; recordsFile: RecordsFileJson }> {
+export async function exportEvaluationInput(
+  actor: Actor,
+  id: string,
+): Promise<{ campaignFile: CampaignFileJson; recordsFile: RecordsFileJson }> {
   return withTenant(
     actor.tenantId,
     async (tx) => {
       const campaign = await findCampaignOrThrow(tx, actor, id);
-      if (!readsWholeCampaign(actor, campaign.rootOrg.path)) throw forbidden("只有能查看整个活动范围的用户才能导出评估数据");
+      if (!readsWholeCampaign(actor, campaign.rootOrg.path))
+        throw forbidden("只有能查看整个活动范围的用户才能导出评估数据");
       const { campaignFile, recordsFile } = await loadEvaluationInput(tx, actor, campaign, null);
       return { campaignFile, recordsFile };
     },

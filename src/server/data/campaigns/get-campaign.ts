@@ -23,7 +23,14 @@ export async function getCampaign(actor: Actor, id: string) {
           id: true,
           role: true,
           createdAt: true,
-          member: { select: { id: true, number: true, name: true, org: { select: { name: true, nameEn: true } } } },
+          member: {
+            select: {
+              id: true,
+              number: true,
+              name: true,
+              org: { select: { name: true, nameEn: true } },
+            },
+          },
         },
       }),
       tx.organization.groupBy({
@@ -37,10 +44,18 @@ export async function getCampaign(actor: Actor, id: string) {
     return {
       campaign: fields,
       definition: storedDefinition(definition),
-      rootOrg: { id: rootOrg.id, name: rootOrg.name, nameEn: rootOrg.nameEn, level: rootOrg.level, closed: rootOrg.validTo !== null },
+      rootOrg: {
+        id: rootOrg.id,
+        name: rootOrg.name,
+        nameEn: rootOrg.nameEn,
+        level: rootOrg.level,
+        closed: rootOrg.validTo !== null,
+      },
       leaders,
       covered: {
-        byLevel: Object.fromEntries(levels.map((l) => [l.level, l._count._all])) as Partial<Record<string, number>>,
+        byLevel: Object.fromEntries(levels.map((l) => [l.level, l._count._all])) as Partial<
+          Record<string, number>
+        >,
         members: memberCount,
       },
       canManage: can(actor, "campaign.manage", rootOrg.path),

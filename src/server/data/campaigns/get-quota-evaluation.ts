@@ -24,7 +24,13 @@ export type QuotaEvaluationRow = QuotaResult & {
   records: { id: string; date: string; topic: string; type: string; orgName: string }[];
 };
 
-const SEVERITY: Record<ResultStatus, number> = { behind: 0, atRisk: 1, onTrack: 2, met: 3, notApplicable: 4 };
+const SEVERITY: Record<ResultStatus, number> = {
+  behind: 0,
+  atRisk: 1,
+  onTrack: 2,
+  met: 3,
+  notApplicable: 4,
+};
 const MAX_RECORDS_SHOWN = 30;
 
 /**
@@ -32,7 +38,12 @@ const MAX_RECORDS_SHOWN = 30;
  * expected by now, status, and the records that count (with their dates and topics), a page at a
  * time. Counts by status cover all the actor's subjects before the status filter.
  */
-export async function getQuotaEvaluation(actor: Actor, id: string, quotaId: string, query: QuotaEvaluationQuery) {
+export async function getQuotaEvaluation(
+  actor: Actor,
+  id: string,
+  quotaId: string,
+  query: QuotaEvaluationQuery,
+) {
   return withTenant(
     actor.tenantId,
     async (tx) => {
@@ -43,18 +54,44 @@ export async function getQuotaEvaluation(actor: Actor, id: string, quotaId: stri
       const loaded = await loadEvaluationInput(tx, actor, campaign, query.asOf);
       // Quotas are evaluated independently of each other: evaluating this one alone gives its
       // results exactly as in the whole campaign's evaluation, in a fraction of the time.
-      const input = { ...loaded, campaignFile: { ...loaded.campaignFile, campaign: { ...loaded.campaignFile.campaign, quotas: [quota] } } };
-      const evaluation = restrictToScope(runEvaluation(input, query.asOf, query.windows), actor, input, campaign.rootOrg.path);
+      const input = {
+        ...loaded,
+        campaignFile: {
+          ...loaded.campaignFile,
+          campaign: { ...loaded.campaignFile.campaign, quotas: [quota] },
+        },
+      };
+      const evaluation = restrictToScope(
+        runEvaluation(input, query.asOf, query.windows),
+        actor,
+        input,
+        campaign.rootOrg.path,
+      );
       const all = evaluation.results.filter((r) => r.quotaId === quotaId && !r.partId);
-      const counts: Record<ResultStatus, number> = { met: 0, onTrack: 0, atRisk: 0, behind: 0, notApplicable: 0 };
+      const counts: Record<ResultStatus, number> = {
+        met: 0,
+        onTrack: 0,
+        atRisk: 0,
+        behind: 0,
+        notApplicable: 0,
+      };
       for (const r of all) counts[r.status]++;
       const filtered = query.status ? all.filter((r) => r.status === query.status) : all;
 
-      const orgIds = [...new Set(filtered.filter((r) => r.subjectKind === "organization").map((r) => r.subjectId))];
-      const memberIds = [...new Set(filtered.filter((r) => r.subjectKind === "member").map((r) => r.subjectId))];
+      const orgIds = [
+        ...new Set(
+          filtered.filter((r) => r.subjectKind === "organization").map((r) => r.subjectId),
+        ),
+      ];
+      const memberIds = [
+        ...new Set(filtered.filter((r) => r.subjectKind === "member").map((r) => r.subjectId)),
+      ];
       const [orgs, members] = await Promise.all([
         orgIds.length
-          ? tx.organization.findMany({ where: { tenantId: actor.tenantId, id: { in: orgIds } }, select: { id: true, name: true, code: true } })
+          ? tx.organization.findMany({
+              where: { tenantId: actor.tenantId, id: { in: orgIds } },
+              select: { id: true, name: true, code: true },
+            })
           : [],
         memberIds.length
           ? tx.member.findMany({
@@ -63,10 +100,15 @@ export async function getQuotaEvaluation(actor: Actor, id: string, quotaId: stri
             })
           : [],
       ]);
-      const names = new Map<string, { name: string; code: string | null; orgName: string | null }>();
+      const names = new Map<
+        string,
+        { name: string; code: string | null; orgName: string | null }
+      >();
       for (const o of orgs) names.set(o.id, { name: o.name, code: o.code, orgName: null });
-      for (const m of members) names.set(m.id, { name: m.name, code: m.number, orgName: m.org.name });
-      const nameOf = (r: QuotaResult) => names.get(r.subjectId)?.name ?? (r.subjectKind === "population" ? "" : r.subjectId);
+      for (const m of members)
+        names.set(m.id, { name: m.name, code: m.number, orgName: m.org.name });
+      const nameOf = (r: QuotaResult) =>
+        names.get(r.subjectId)?.name ?? (r.subjectKind === "population" ? "" : r.subjectId);
 
       filtered.sort(
         (a, b) =>
@@ -80,14 +122,38 @@ export async function getQuotaEvaluation(actor: Actor, id: string, quotaId: stri
       const page = Math.min(Math.max(1, query.page), pageCount);
       const slice = filtered.slice((page - 1) * query.pageSize, page * query.pageSize);
 
-      const recordIds = [...new Set(slice.flatMap((r) => [...r.recordIds.slice(-MAX_RECORDS_SHOWN), ...(r.parts ?? []).flatMap((p) => p.recordIds.slice(-MAX_RECORDS_SHOWN))]))];
+      const recordIds = [
+        ...new Set(
+          slice.flatMap((r) => [
+            ...r.recordIds.slice(-MAX_RECORDS_SHOWN),
+            ...(r.parts ?? []).flatMap((p) => p.recordIds.slice(-MAX_RECORDS_SHOWN)),
+          ]),
+        ),
+      ];
       const recordRows = recordIds.length
         ? await tx.activity.findMany({
             where: { tenantId: actor.tenantId, id: { in: recordIds } },
-            select: { id: true, date: true, topic: true, type: true, org: { select: { name: true } } },
+            select: {
+              id: true,
+              date: true,
+              topic: true,
+              type: true,
+              org: { select: { name: true } },
+            },
           })
         : [];
-      const recordInfo = new Map(recordRows.map((a) => [a.id, { id: a.id, date: a.date.toISOString().slice(0, 10), topic: a.topic, type: a.type, orgName: a.org.name }]));
+      const recordInfo = new Map(
+        recordRows.map((a) => [
+          a.id,
+          {
+            id: a.id,
+            date: a.date.toISOString().slice(0, 10),
+            topic: a.topic,
+            type: a.type,
+            orgName: a.org.name,
+          },
+        ]),
+      );
       const rows: QuotaEvaluationRow[] = slice.map((r) => ({
         ...r,
         subjectName: nameOf(r),
@@ -99,7 +165,12 @@ export async function getQuotaEvaluation(actor: Actor, id: string, quotaId: stri
         }),
       }));
       return {
-        campaign: { id: campaign.id, name: campaign.name, startDate: campaign.startDate, endDate: campaign.endDate },
+        campaign: {
+          id: campaign.id,
+          name: campaign.name,
+          startDate: campaign.startDate,
+          endDate: campaign.endDate,
+        },
         quota,
         phases: definition.phases ?? [],
         counts,

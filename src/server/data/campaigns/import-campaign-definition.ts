@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { formatRulesError, type ImportCampaignDefinitionInput } from "@/lib/schemas/campaign";
-import { formatDayNumber, parseCampaignDefinition, parseCampaignFile, parseDayNumber, type ValidationError } from "@/rules";
+import {
+  formatDayNumber,
+  parseCampaignDefinition,
+  parseCampaignFile,
+  parseDayNumber,
+  type ValidationError,
+} from "@/rules";
 import type { Actor } from "../../authz/actor";
 import { requirePermission } from "../../authz/scope";
 import { recordAuditEvent } from "../../audit/record-audit-event";
@@ -39,7 +45,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 export async function importCampaignDefinition(
   actor: Actor,
-  input: Omit<ImportCampaignDefinitionInput, "startDate" | "endDate"> & { startDate?: string | null; endDate?: string | null },
+  input: Omit<ImportCampaignDefinitionInput, "startDate" | "endDate"> & {
+    startDate?: string | null;
+    endDate?: string | null;
+  },
 ): Promise<{ id: string }> {
   requirePermission(actor, "campaign.manage");
   let json: unknown;
@@ -54,9 +63,13 @@ export async function importCampaignDefinition(
   const parsed = wrapped ? parseCampaignFile(json) : parseCampaignDefinition(json);
   if (!parsed.ok) refuse(parsed.errors);
   const definition = "campaign" in parsed.value ? parsed.value.campaign : parsed.value;
-  const raw = (wrapped ? (json as { campaign: unknown }).campaign : json) as { phases?: Array<{ theme?: unknown }> };
+  const raw = (wrapped ? (json as { campaign: unknown }).campaign : json) as {
+    phases?: Array<{ theme?: unknown }>;
+  };
 
-  const shift = input.startDate ? parseDayNumber(input.startDate) - parseDayNumber(definition.startDate) : 0;
+  const shift = input.startDate
+    ? parseDayNumber(input.startDate) - parseDayNumber(definition.startDate)
+    : 0;
   const move = (day: string) => (shift === 0 ? day : formatDayNumber(parseDayNumber(day) + shift));
   const id = randomUUID();
   const candidate = {
@@ -67,14 +80,24 @@ export async function importCampaignDefinition(
     endDate: input.endDate ?? move(definition.endDate),
     phases: (definition.phases ?? []).map((p, i) => {
       const theme = raw.phases?.[i]?.theme;
-      return { ...p, startDate: move(p.startDate), endDate: move(p.endDate), ...(typeof theme === "string" && theme ? { theme } : {}) };
+      return {
+        ...p,
+        startDate: move(p.startDate),
+        endDate: move(p.endDate),
+        ...(typeof theme === "string" && theme ? { theme } : {}),
+      };
     }),
   };
-  const stored = validateDefinition(candidate, (errors) => importFieldErrors(errors.map((e) => ({ ...e, path: prefix + e.path }))));
+  const stored = validateDefinition(candidate, (errors) =>
+    importFieldErrors(errors.map((e) => ({ ...e, path: prefix + e.path }))),
+  );
 
   return withTenant(actor.tenantId, async (tx) => {
     const root = await findOrgInScopeOrThrow(tx, actor, input.rootOrgId, "campaign.manage");
-    if (root.validTo) throw new AppError("VALIDATION", "该组织已撤销，不能开展活动", { rootOrgId: ["该组织已撤销，不能开展活动"] });
+    if (root.validTo)
+      throw new AppError("VALIDATION", "该组织已撤销，不能开展活动", {
+        rootOrgId: ["该组织已撤销，不能开展活动"],
+      });
     await tx.campaign.create({
       data: {
         tenantId: actor.tenantId,

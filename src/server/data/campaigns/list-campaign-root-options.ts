@@ -3,7 +3,13 @@ import type { Actor } from "../../authz/actor";
 import { orgScopeWhere } from "../../authz/scope";
 import { withTenant } from "../../tenant-tx";
 
-export type CampaignRootOption = { id: string; name: string; nameEn: string | null; level: OrgLevel; depth: number };
+export type CampaignRootOption = {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  level: OrgLevel;
+  depth: number;
+};
 
 /**
  * Open organizations a campaign may cover (campaign.manage), in tree order with the depth
@@ -13,7 +19,13 @@ export type CampaignRootOption = { id: string; name: string; nameEn: string | nu
 export async function listCampaignRootOptions(actor: Actor): Promise<CampaignRootOption[]> {
   const orgs = await withTenant(actor.tenantId, (tx) =>
     tx.organization.findMany({
-      where: { AND: [orgScopeWhere(actor, "campaign.manage"), { validTo: null }, { level: { not: "GROUP" } }] },
+      where: {
+        AND: [
+          orgScopeWhere(actor, "campaign.manage"),
+          { validTo: null },
+          { level: { not: "GROUP" } },
+        ],
+      },
       select: { id: true, parentId: true, name: true, nameEn: true, level: true, sortOrder: true },
     }),
   );
@@ -25,7 +37,9 @@ export async function listCampaignRootOptions(actor: Actor): Promise<CampaignRoo
   }
   const ordered: CampaignRootOption[] = [];
   const visit = (parent: string | null, depth: number) => {
-    const list = (children.get(parent) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "zh-CN"));
+    const list = (children.get(parent) ?? []).sort(
+      (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "zh-CN"),
+    );
     for (const org of list) {
       ordered.push({ id: org.id, name: org.name, nameEn: org.nameEn, level: org.level, depth });
       visit(org.id, depth + 1);

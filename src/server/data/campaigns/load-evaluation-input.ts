@@ -1,11 +1,20 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { ACTIVITY_TYPES, type ActivityRecordInput, type MemberInput, type Organization } from "@/rules";
+import {
+  ACTIVITY_TYPES,
+  type ActivityRecordInput,
+  type MemberInput,
+  type Organization,
+} from "@/rules";
 import type { Actor } from "../../authz/actor";
 import type { TenantTx } from "../../tenant-tx";
 import { isoDay, storedDefinition, type StoredDefinition } from "./campaign-rules";
 
 /** The CLI's --campaign file: { campaign, organizations, members }. */
-export type CampaignFileJson = { campaign: StoredDefinition; organizations: Organization[]; members: MemberInput[] };
+export type CampaignFileJson = {
+  campaign: StoredDefinition;
+  organizations: Organization[];
+  members: MemberInput[];
+};
 /** The CLI's --records file: { records }. */
 export type RecordsFileJson = { records: ActivityRecordInput[] };
 
@@ -26,7 +35,8 @@ type CampaignForInput = {
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(ACTIVITY_TYPES);
 
-const decimal = (value: Prisma.Decimal | null): number | null => (value === null ? null : Number(value.toString()));
+const decimal = (value: Prisma.Decimal | null): number | null =>
+  value === null ? null : Number(value.toString());
 
 /**
  * What the rules engine needs to evaluate `campaign`, in the shapes of the CLI's two input files:
@@ -89,7 +99,11 @@ export async function loadEvaluationInput(
           joinedAt: true,
           leftAt: true,
           org: { select: { path: true } },
-          memberships: { where: overlapping, orderBy: [{ validFrom: "asc" }, { id: "asc" }], select: { orgId: true, validFrom: true, validTo: true } },
+          memberships: {
+            where: overlapping,
+            orderBy: [{ validFrom: "asc" }, { id: "asc" }],
+            select: { orgId: true, validFrom: true, validTo: true },
+          },
         },
       })
     : [];

@@ -6,7 +6,10 @@ import { withTenant } from "../../tenant-tx";
 import { findCampaignOrThrow } from "./campaign-rules";
 
 /** Takes a member out of the leadership group: the row is closed (removedAt), never deleted. */
-export async function removeCampaignLeader(actor: Actor, input: RemoveCampaignLeaderInput): Promise<{ id: string }> {
+export async function removeCampaignLeader(
+  actor: Actor,
+  input: RemoveCampaignLeaderInput,
+): Promise<{ id: string }> {
   return withTenant(actor.tenantId, async (tx) => {
     const campaign = await findCampaignOrThrow(tx, actor, input.campaignId, "manage");
     const leader = await tx.campaignLeader.findFirst({

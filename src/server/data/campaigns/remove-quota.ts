@@ -3,7 +3,12 @@ import type { Actor } from "../../authz/actor";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { conflict, notFound } from "../../errors";
 import { withTenant } from "../../tenant-tx";
-import { definitionJson, findCampaignOrThrow, storedDefinition, validateDefinition } from "./campaign-rules";
+import {
+  definitionJson,
+  findCampaignOrThrow,
+  storedDefinition,
+  validateDefinition,
+} from "./campaign-rules";
 
 /**
  * Removes one quota from a campaign's definition (the definition is validated again). Records
@@ -16,9 +21,12 @@ export async function removeQuota(actor: Actor, input: RemoveQuotaInput): Promis
     const definition = storedDefinition(campaign.definition);
     const removed = definition.quotas.find((q) => q.id === input.quotaId);
     if (!removed) throw notFound("指标");
-    const next = validateDefinition({ ...definition, quotas: definition.quotas.filter((q) => q !== removed) }, (errors) => ({
-      _form: errors.map(formatRulesError),
-    }));
+    const next = validateDefinition(
+      { ...definition, quotas: definition.quotas.filter((q) => q !== removed) },
+      (errors) => ({
+        _form: errors.map(formatRulesError),
+      }),
+    );
     const { count } = await tx.campaign.updateMany({
       where: { tenantId: actor.tenantId, id: campaign.id, version: input.version },
       data: { definition: definitionJson(next), version: { increment: 1 } },
@@ -33,4 +41,3 @@ export async function removeQuota(actor: Actor, input: RemoveQuotaInput): Promis
     return { id: campaign.id };
   });
 }
-

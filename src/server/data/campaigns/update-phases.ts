@@ -3,13 +3,21 @@ import type { Actor } from "../../authz/actor";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { conflict } from "../../errors";
 import { withTenant } from "../../tenant-tx";
-import { definitionJson, findCampaignOrThrow, storedDefinition, validateDefinition } from "./campaign-rules";
+import {
+  definitionJson,
+  findCampaignOrThrow,
+  storedDefinition,
+  validateDefinition,
+} from "./campaign-rules";
 
 /**
  * Replaces a campaign's phases (name, theme, first and last day). The whole definition is checked
  * again: phases must lie inside the campaign, and a phase that a quota counts on cannot go.
  */
-export async function updatePhases(actor: Actor, input: UpdatePhasesInput): Promise<{ id: string; changed: boolean }> {
+export async function updatePhases(
+  actor: Actor,
+  input: UpdatePhasesInput,
+): Promise<{ id: string; changed: boolean }> {
   return withTenant(actor.tenantId, async (tx) => {
     const campaign = await findCampaignOrThrow(tx, actor, input.campaignId, "manage");
     if (campaign.version !== input.version) throw conflict();
@@ -29,7 +37,8 @@ export async function updatePhases(actor: Actor, input: UpdatePhasesInput): Prom
     });
     const next = validateDefinition({ ...definition, phases }, phaseFieldErrors);
     const before = definition.phases ?? [];
-    if (JSON.stringify(before) === JSON.stringify(next.phases ?? [])) return { id: campaign.id, changed: false };
+    if (JSON.stringify(before) === JSON.stringify(next.phases ?? []))
+      return { id: campaign.id, changed: false };
     const { count } = await tx.campaign.updateMany({
       where: { tenantId: actor.tenantId, id: campaign.id, version: input.version },
       data: { definition: definitionJson(next), version: { increment: 1 } },

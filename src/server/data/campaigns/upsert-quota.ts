@@ -4,7 +4,12 @@ import type { Actor } from "../../authz/actor";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { conflict, notFound } from "../../errors";
 import { withTenant } from "../../tenant-tx";
-import { definitionJson, findCampaignOrThrow, storedDefinition, validateDefinition } from "./campaign-rules";
+import {
+  definitionJson,
+  findCampaignOrThrow,
+  storedDefinition,
+  validateDefinition,
+} from "./campaign-rules";
 
 export type UpsertQuotaInput = {
   campaignId: string;
@@ -20,7 +25,10 @@ export type UpsertQuotaInput = {
  * campaign, a composite without parts, an unknown phase, a duplicate id …) is refused with the
  * path and reason the CLI would print, beside the quota form's field; nothing is written then.
  */
-export async function upsertQuota(actor: Actor, input: UpsertQuotaInput): Promise<{ id: string; quotaId: string; index: number }> {
+export async function upsertQuota(
+  actor: Actor,
+  input: UpsertQuotaInput,
+): Promise<{ id: string; quotaId: string; index: number }> {
   return withTenant(actor.tenantId, async (tx) => {
     const campaign = await findCampaignOrThrow(tx, actor, input.campaignId, "manage");
     if (campaign.version !== input.version) throw conflict();
@@ -36,7 +44,9 @@ export async function upsertQuota(actor: Actor, input: UpsertQuotaInput): Promis
     } else {
       quotas.push(input.quota as (typeof quotas)[number]);
     }
-    const next = validateDefinition({ ...definition, quotas }, (errors) => quotaFieldErrors(errors, index));
+    const next = validateDefinition({ ...definition, quotas }, (errors) =>
+      quotaFieldErrors(errors, index),
+    );
     const { count } = await tx.campaign.updateMany({
       where: { tenantId: actor.tenantId, id: campaign.id, version: input.version },
       data: { definition: definitionJson(next), version: { increment: 1 } },

@@ -10,14 +10,24 @@ export async function listMyNotifications(actor: Actor, take = 100) {
       where: { tenantId: actor.tenantId, userId: actor.userId },
       orderBy: { createdAt: "desc" },
       take,
-      select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
+      select: {
+        id: true,
+        kind: true,
+        title: true,
+        body: true,
+        link: true,
+        readAt: true,
+        createdAt: true,
+      },
     }),
   );
 }
 
 export async function countMyUnread(actor: Actor): Promise<number> {
   return withTenant(actor.tenantId, (tx) =>
-    tx.notification.count({ where: { tenantId: actor.tenantId, userId: actor.userId, readAt: null } }),
+    tx.notification.count({
+      where: { tenantId: actor.tenantId, userId: actor.userId, readAt: null },
+    }),
   );
 }
 
@@ -27,7 +37,10 @@ export async function markNotificationsRead(actor: Actor, id: string): Promise<{
     const where = { tenantId: actor.tenantId, userId: actor.userId, readAt: null };
     if (id === "all") return tx.notification.updateMany({ where, data: { readAt: new Date() } });
     if (!UUID.test(id)) throw notFound("通知");
-    const own = await tx.notification.findFirst({ where: { tenantId: actor.tenantId, userId: actor.userId, id }, select: { id: true } });
+    const own = await tx.notification.findFirst({
+      where: { tenantId: actor.tenantId, userId: actor.userId, id },
+      select: { id: true },
+    });
     if (!own) throw notFound("通知");
     return tx.notification.updateMany({ where: { ...where, id }, data: { readAt: new Date() } });
   });

@@ -31,19 +31,34 @@ export async function closeMatter(
     const tenantId = actor.tenantId;
     const evidenceIds = evidence.map(() => randomUUID());
     await tx.evidence.createMany({
-      data: evidence.map((e, i) => ({ tenantId, id: evidenceIds[i], purpose: "practical-matter", uploadedById: actor.userId, ...e })),
+      data: evidence.map((e, i) => ({
+        tenantId,
+        id: evidenceIds[i],
+        purpose: "practical-matter",
+        uploadedById: actor.userId,
+        ...e,
+      })),
     });
     const now = new Date();
     const { count } = await tx.practicalMatter.updateMany({
       where: { tenantId, id: matter.id, version: input.version, closedAt: null },
-      data: { closedAt: now, closedById: actor.userId, closingNote: input.closingNote, evidenceIds, version: { increment: 1 } },
+      data: {
+        closedAt: now,
+        closedById: actor.userId,
+        closingNote: input.closingNote,
+        evidenceIds,
+        version: { increment: 1 },
+      },
     });
     if (count !== 1) throw conflict();
     await recordAuditEvent(tx, actor, {
       action: "practicalMatters.close",
       entityType: "PracticalMatter",
       entityId: matter.id,
-      after: { closingNote: input.closingNote, evidence: evidence.map((e) => ({ sha256: e.sha256, name: e.originalName })) },
+      after: {
+        closingNote: input.closingNote,
+        evidence: evidence.map((e) => ({ sha256: e.sha256, name: e.originalName })),
+      },
     });
     return { id: matter.id, listId: matter.listId };
   });

@@ -12,9 +12,15 @@ export async function listMattersLists(actor: Actor) {
     const lists = await tx.practicalMattersList.findMany({
       where: { tenantId: actor.tenantId, campaign: taskCampaignWhere(actor) },
       orderBy: [{ periodStart: "desc" }],
-      include: { campaign: { select: { id: true, name: true } }, items: { select: { closedAt: true } } },
+      include: {
+        campaign: { select: { id: true, name: true } },
+        items: { select: { closedAt: true } },
+      },
     });
-    const campaigns = await tx.campaign.findMany({ where: taskCampaignWhere(actor), select: { id: true, name: true, rootOrg: { select: { path: true } } } });
+    const campaigns = await tx.campaign.findMany({
+      where: taskCampaignWhere(actor),
+      select: { id: true, name: true, rootOrg: { select: { path: true } } },
+    });
     return {
       lists: lists.map((l) => ({
         id: l.id,
@@ -25,19 +31,22 @@ export async function listMattersLists(actor: Actor) {
         total: l.items.length,
         open: l.items.filter((i) => !i.closedAt).length,
       })),
-      manageableCampaigns: campaigns.filter((c) => can(actor, "task.manage", c.rootOrg.path)).map((c) => ({ id: c.id, name: c.name })),
+      manageableCampaigns: campaigns
+        .filter((c) => can(actor, "task.manage", c.rootOrg.path))
+        .map((c) => ({ id: c.id, name: c.name })),
     };
   });
 }
 
-function ownerNames(
-  depts: { id: string; name: string }[],
-  orgs: { id: string; name: string }[],
-) {
+function ownerNames(depts: { id: string; name: string }[], orgs: { id: string; name: string }[]) {
   const d = new Map(depts.map((x) => [x.id, x.name]));
   const o = new Map(orgs.map((x) => [x.id, x.name]));
   return (m: { ownerDepartmentId: string | null; ownerOrgId: string | null }) =>
-    (m.ownerDepartmentId ? d.get(m.ownerDepartmentId) : m.ownerOrgId ? o.get(m.ownerOrgId) : null) ?? "";
+    (m.ownerDepartmentId
+      ? d.get(m.ownerDepartmentId)
+      : m.ownerOrgId
+        ? o.get(m.ownerOrgId)
+        : null) ?? "";
 }
 
 /** One list with its items (owner, deadline, overdue, carried over) and the form options. */
@@ -47,10 +56,21 @@ export async function getMattersList(actor: Actor, id: string, today: string = t
     const tenantId = actor.tenantId;
     const root = list.campaign.rootOrg.path;
     const [items, departments, orgs] = await Promise.all([
-      tx.practicalMatter.findMany({ where: { tenantId, listId: list.id }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
-      tx.department.findMany({ where: { tenantId }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, name: true } }),
+      tx.practicalMatter.findMany({
+        where: { tenantId, listId: list.id },
+        orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+      }),
+      tx.department.findMany({
+        where: { tenantId },
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        select: { id: true, name: true },
+      }),
       tx.organization.findMany({
-        where: { tenantId, validTo: null, OR: [{ path: root }, { path: { startsWith: root + "/" } }] },
+        where: {
+          tenantId,
+          validTo: null,
+          OR: [{ path: root }, { path: { startsWith: root + "/" } }],
+        },
         orderBy: [{ depth: "asc" }, { sortOrder: "asc" }],
         select: { id: true, name: true },
         take: 500,
@@ -85,9 +105,22 @@ export async function getMatter(actor: Actor, id: string, today: string = todayI
     const m = await findMatterOrThrow(tx, actor, id);
     const tenantId = actor.tenantId;
     const [dept, org, evidence] = await Promise.all([
-      m.ownerDepartmentId ? tx.department.findFirst({ where: { tenantId, id: m.ownerDepartmentId }, select: { id: true, name: true } }) : null,
-      m.ownerOrgId ? tx.organization.findFirst({ where: { tenantId, id: m.ownerOrgId }, select: { id: true, name: true } }) : null,
-      tx.evidence.findMany({ where: { tenantId, id: { in: m.evidenceIds } }, select: { id: true, originalName: true, sizeBytes: true } }),
+      m.ownerDepartmentId
+        ? tx.department.findFirst({
+            where: { tenantId, id: m.ownerDepartmentId },
+            select: { id: true, name: true },
+          })
+        : null,
+      m.ownerOrgId
+        ? tx.organization.findFirst({
+            where: { tenantId, id: m.ownerOrgId },
+            select: { id: true, name: true },
+          })
+        : null,
+      tx.evidence.findMany({
+        where: { tenantId, id: { in: m.evidenceIds } },
+        select: { id: true, originalName: true, sizeBytes: true },
+      }),
     ]);
     return {
       id: m.id,

@@ -6,7 +6,15 @@ import type { TenantTx } from "../../tenant-tx";
 import { taskCampaignWhere, UUID } from "../tasks/task-rules";
 
 const listInclude = {
-  campaign: { select: { id: true, name: true, startDate: true, endDate: true, rootOrg: { select: { path: true } } } },
+  campaign: {
+    select: {
+      id: true,
+      name: true,
+      startDate: true,
+      endDate: true,
+      rootOrg: { select: { path: true } },
+    },
+  },
 } satisfies Prisma.PracticalMattersListInclude;
 
 export async function findListOrThrow(tx: TenantTx, actor: Actor, id: string) {
@@ -42,6 +50,9 @@ export async function mayCloseMatter(
 ): Promise<boolean> {
   if (can(actor, "task.manage", matter.list.campaign.rootOrg.path)) return true;
   if (!matter.ownerOrgId) return false;
-  const org = await tx.organization.findFirst({ where: { tenantId: actor.tenantId, id: matter.ownerOrgId }, select: { path: true } });
+  const org = await tx.organization.findFirst({
+    where: { tenantId: actor.tenantId, id: matter.ownerOrgId },
+    select: { path: true },
+  });
   return !!org && can(actor, "task.update", org.path);
 }

@@ -17,7 +17,8 @@ export async function addTaskUpdate(
 ): Promise<{ id: string; taskId: string }> {
   const check = async (tx: TenantTx) => {
     const task = await findTaskOrThrow(tx, actor, input.taskId);
-    if (!(await mayUpdateTask(tx, actor, task))) throw forbidden("只有组织部和责任组织可以报告进展");
+    if (!(await mayUpdateTask(tx, actor, task)))
+      throw forbidden("只有组织部和责任组织可以报告进展");
     if (task.signedOffAt) throw new AppError("CONFLICT", "任务已销号，不能再报告进展");
     return task;
   };
@@ -29,17 +30,36 @@ export async function addTaskUpdate(
     const evidenceIds = evidence.map(() => randomUUID());
     if (evidence.length > 0)
       await tx.evidence.createMany({
-        data: evidence.map((e, i) => ({ tenantId, id: evidenceIds[i], purpose: "task-update", uploadedById: actor.userId, ...e })),
+        data: evidence.map((e, i) => ({
+          tenantId,
+          id: evidenceIds[i],
+          purpose: "task-update",
+          uploadedById: actor.userId,
+          ...e,
+        })),
       });
     const id = randomUUID();
     await tx.taskUpdate.create({
-      data: { tenantId, id, taskId: task.id, text: input.text, percent: input.percent, evidenceIds, createdById: actor.userId },
+      data: {
+        tenantId,
+        id,
+        taskId: task.id,
+        text: input.text,
+        percent: input.percent,
+        evidenceIds,
+        createdById: actor.userId,
+      },
     });
     await recordAuditEvent(tx, actor, {
       action: "task.update",
       entityType: "TaskUpdate",
       entityId: id,
-      after: { taskId: task.id, text: input.text, percent: input.percent, evidence: evidence.map((e) => ({ sha256: e.sha256, name: e.originalName })) },
+      after: {
+        taskId: task.id,
+        text: input.text,
+        percent: input.percent,
+        evidence: evidence.map((e) => ({ sha256: e.sha256, name: e.originalName })),
+      },
     });
     return { id, taskId: task.id };
   });

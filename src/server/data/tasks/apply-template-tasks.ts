@@ -13,20 +13,34 @@ import { TEMPLATE_TASKS, templateDueDate } from "./template-tasks";
  * skipped, so a second click adds nothing. A lead department missing from the tenant refuses
  * the whole batch (nothing written); a missing cooperating department is left out.
  */
-export async function applyTemplateTasks(actor: Actor, campaignId: string): Promise<{ created: number; skipped: number }> {
+export async function applyTemplateTasks(
+  actor: Actor,
+  campaignId: string,
+): Promise<{ created: number; skipped: number }> {
   return withTenant(actor.tenantId, async (tx) => {
     const campaign = await findCampaignOrThrow(tx, actor, campaignId);
     if (!managesCampaign(actor, campaign.rootOrg.path)) throw forbidden();
     const tasks = campaign.templateCode ? TEMPLATE_TASKS[campaign.templateCode] : undefined;
     if (!tasks) throw new AppError("VALIDATION", "该活动的模板没有预置任务");
     const tenantId = actor.tenantId;
-    const departments = await tx.department.findMany({ where: { tenantId }, select: { id: true, code: true } });
+    const departments = await tx.department.findMany({
+      where: { tenantId },
+      select: { id: true, code: true },
+    });
     const byCode = new Map(departments.map((d) => [d.code, d.id]));
     const missingLead = [...new Set(tasks.map((t) => t.lead).filter((code) => !byCode.has(code)))];
     if (missingLead.length > 0)
-      throw new AppError("VALIDATION", `缺少牵头部门（代码 ${missingLead.join("、")}），请先在部门管理中添加`);
+      throw new AppError(
+        "VALIDATION",
+        `缺少牵头部门（代码 ${missingLead.join("、")}），请先在部门管理中添加`,
+      );
     const existing = new Set(
-      (await tx.campaignTask.findMany({ where: { tenantId, campaignId: campaign.id }, select: { title: true } })).map((t) => t.title),
+      (
+        await tx.campaignTask.findMany({
+          where: { tenantId, campaignId: campaign.id },
+          select: { title: true },
+        })
+      ).map((t) => t.title),
     );
     const start = isoDay(campaign.startDate);
     const end = isoDay(campaign.endDate);
@@ -50,8 +64,15 @@ export async function applyTemplateTasks(actor: Actor, campaignId: string): Prom
         },
       });
       if (cooperating.length > 0)
-        await tx.taskDepartment.createMany({ data: cooperating.map((departmentId) => ({ tenantId, taskId: id, departmentId })) });
-      audits.push({ action: "task.create", entityType: "CampaignTask", entityId: id, after: { title: t.title, dueDate, fromTemplate: campaign.templateCode } });
+        await tx.taskDepartment.createMany({
+          data: cooperating.map((departmentId) => ({ tenantId, taskId: id, departmentId })),
+        });
+      audits.push({
+        action: "task.create",
+        entityType: "CampaignTask",
+        entityId: id,
+        after: { title: t.title, dueDate, fromTemplate: campaign.templateCode },
+      });
       created++;
     }
     await recordAuditEvents(tx, actor, audits);

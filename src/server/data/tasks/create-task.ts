@@ -5,7 +5,12 @@ import { isWithinSubtree } from "../../authz/scope";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { forbidden } from "../../errors";
 import { withTenant, type TenantTx } from "../../tenant-tx";
-import { dateOnly, findCampaignOrThrow, isoDay, type CampaignRow } from "../campaigns/campaign-rules";
+import {
+  dateOnly,
+  findCampaignOrThrow,
+  isoDay,
+  type CampaignRow,
+} from "../campaigns/campaign-rules";
 import { fieldError, managesCampaign } from "./task-rules";
 
 /**
@@ -17,11 +22,15 @@ export async function checkTaskFields(
   tx: TenantTx,
   actor: Actor,
   campaign: CampaignRow,
-  input: Pick<CreateTaskInput, "leadDepartmentId" | "cooperatingDepartmentIds" | "orgIds" | "dueDate">,
+  input: Pick<
+    CreateTaskInput,
+    "leadDepartmentId" | "cooperatingDepartmentIds" | "orgIds" | "dueDate"
+  >,
 ): Promise<void> {
   const start = isoDay(campaign.startDate);
   const end = isoDay(campaign.endDate);
-  if (input.dueDate < start) throw fieldError("dueDate", `截止日期不能早于活动开始日期（${start}）`);
+  if (input.dueDate < start)
+    throw fieldError("dueDate", `截止日期不能早于活动开始日期（${start}）`);
   if (input.dueDate > end) throw fieldError("dueDate", `截止日期不能晚于活动结束日期（${end}）`);
   const deptIds = [input.leadDepartmentId, ...input.cooperatingDepartmentIds];
   const depts = await tx.department.findMany({
@@ -39,7 +48,10 @@ export async function checkTaskFields(
       where: { tenantId: actor.tenantId, id: { in: input.orgIds }, validTo: null },
       select: { path: true },
     });
-    if (orgs.length !== input.orgIds.length || orgs.some((o) => !isWithinSubtree(o.path, campaign.rootOrg.path)))
+    if (
+      orgs.length !== input.orgIds.length ||
+      orgs.some((o) => !isWithinSubtree(o.path, campaign.rootOrg.path))
+    )
       throw fieldError("orgIds", "责任组织不存在或不在活动范围内");
   }
 }
@@ -66,11 +78,22 @@ export async function createTask(actor: Actor, input: CreateTaskInput): Promise<
     });
     if (input.cooperatingDepartmentIds.length > 0)
       await tx.taskDepartment.createMany({
-        data: input.cooperatingDepartmentIds.map((departmentId) => ({ tenantId, taskId: id, departmentId })),
+        data: input.cooperatingDepartmentIds.map((departmentId) => ({
+          tenantId,
+          taskId: id,
+          departmentId,
+        })),
       });
     if (input.orgIds.length > 0)
-      await tx.taskOrganization.createMany({ data: input.orgIds.map((orgId) => ({ tenantId, taskId: id, orgId })) });
-    await recordAuditEvent(tx, actor, { action: "task.create", entityType: "CampaignTask", entityId: id, after: input });
+      await tx.taskOrganization.createMany({
+        data: input.orgIds.map((orgId) => ({ tenantId, taskId: id, orgId })),
+      });
+    await recordAuditEvent(tx, actor, {
+      action: "task.create",
+      entityType: "CampaignTask",
+      entityId: id,
+      after: input,
+    });
     return { id };
   });
 }

@@ -12,11 +12,20 @@ export async function getTask(actor: Actor, id: string, today: string = todayInS
     const tenantId = actor.tenantId;
     const [departments, orgs, updates] = await Promise.all([
       tx.department.findMany({
-        where: { tenantId, id: { in: [task.leadDepartmentId, ...task.departments.map((d) => d.departmentId)] } },
+        where: {
+          tenantId,
+          id: { in: [task.leadDepartmentId, ...task.departments.map((d) => d.departmentId)] },
+        },
         select: { id: true, name: true, nameEn: true },
       }),
-      tx.organization.findMany({ where: { tenantId, id: { in: task.orgs.map((o) => o.orgId) } }, select: { id: true, name: true, nameEn: true } }),
-      tx.taskUpdate.findMany({ where: { tenantId, taskId: task.id }, orderBy: { createdAt: "desc" } }),
+      tx.organization.findMany({
+        where: { tenantId, id: { in: task.orgs.map((o) => o.orgId) } },
+        select: { id: true, name: true, nameEn: true },
+      }),
+      tx.taskUpdate.findMany({
+        where: { tenantId, taskId: task.id },
+        orderBy: { createdAt: "desc" },
+      }),
     ]);
     const evidence = await tx.evidence.findMany({
       where: { tenantId, id: { in: updates.flatMap((u) => u.evidenceIds) } },
@@ -37,7 +46,10 @@ export async function getTask(actor: Actor, id: string, today: string = todayInS
       campaign: { id: task.campaign.id, name: task.campaign.name },
       dueDate: task.dueDate,
       signedOffAt: task.signedOffAt,
-      status: deriveTaskStatus({ dueDate: task.dueDate, signedOffAt: task.signedOffAt, updateCount: task._count.updates }, today),
+      status: deriveTaskStatus(
+        { dueDate: task.dueDate, signedOffAt: task.signedOffAt, updateCount: task._count.updates },
+        today,
+      ),
       lead: deptById.get(task.leadDepartmentId) ?? null,
       cooperating: task.departments.map((d) => deptById.get(d.departmentId)).filter((d) => !!d),
       orgs,
@@ -61,16 +73,30 @@ export async function getTaskFormOptions(actor: Actor, campaignId: string) {
     const campaign = await findCampaignOrThrow(tx, actor, campaignId);
     const root = campaign.rootOrg.path;
     const [departments, orgs] = await Promise.all([
-      tx.department.findMany({ where: { tenantId: actor.tenantId, isActive: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, name: true, nameEn: true } }),
+      tx.department.findMany({
+        where: { tenantId: actor.tenantId, isActive: true },
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        select: { id: true, name: true, nameEn: true },
+      }),
       tx.organization.findMany({
-        where: { tenantId: actor.tenantId, validTo: null, OR: [{ path: root }, { path: { startsWith: root + "/" } }] },
+        where: {
+          tenantId: actor.tenantId,
+          validTo: null,
+          OR: [{ path: root }, { path: { startsWith: root + "/" } }],
+        },
         orderBy: [{ depth: "asc" }, { sortOrder: "asc" }],
         select: { id: true, name: true, nameEn: true, level: true },
         take: 500,
       }),
     ]);
     return {
-      campaign: { id: campaign.id, name: campaign.name, startDate: isoDay(campaign.startDate), endDate: isoDay(campaign.endDate), templateCode: campaign.templateCode },
+      campaign: {
+        id: campaign.id,
+        name: campaign.name,
+        startDate: isoDay(campaign.startDate),
+        endDate: isoDay(campaign.endDate),
+        templateCode: campaign.templateCode,
+      },
       canManage: managesCampaign(actor, root),
       departments,
       orgs,

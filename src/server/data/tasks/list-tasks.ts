@@ -22,7 +22,9 @@ export async function listTasks(
         where: {
           tenantId: actor.tenantId,
           campaign: campaignWhere,
-          ...(filter.campaignId && /^[0-9a-f-]{36}$/i.test(filter.campaignId) ? { campaignId: filter.campaignId } : {}),
+          ...(filter.campaignId && /^[0-9a-f-]{36}$/i.test(filter.campaignId)
+            ? { campaignId: filter.campaignId }
+            : {}),
         },
         orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
         include: {
@@ -31,8 +33,15 @@ export async function listTasks(
           _count: { select: { updates: true, orgs: true } },
         },
       }),
-      tx.department.findMany({ where: { tenantId: actor.tenantId }, select: { id: true, name: true, nameEn: true } }),
-      tx.campaign.findMany({ where: campaignWhere, select: { id: true, name: true, templateCode: true }, orderBy: { startDate: "desc" } }),
+      tx.department.findMany({
+        where: { tenantId: actor.tenantId },
+        select: { id: true, name: true, nameEn: true },
+      }),
+      tx.campaign.findMany({
+        where: campaignWhere,
+        select: { id: true, name: true, templateCode: true },
+        orderBy: { startDate: "desc" },
+      }),
     ]);
     const deptName = new Map(departments.map((d) => [d.id, d]));
     const tasks = rows
@@ -45,7 +54,10 @@ export async function listTasks(
         cooperating: t.departments.map((d) => deptName.get(d.departmentId)).filter((d) => !!d),
         orgCount: t._count.orgs,
         updateCount: t._count.updates,
-        status: deriveTaskStatus({ dueDate: t.dueDate, signedOffAt: t.signedOffAt, updateCount: t._count.updates }, today),
+        status: deriveTaskStatus(
+          { dueDate: t.dueDate, signedOffAt: t.signedOffAt, updateCount: t._count.updates },
+          today,
+        ),
       }))
       .filter((t) => !filter.status || t.status === filter.status);
     return { tasks, campaigns };

@@ -14,10 +14,20 @@ export async function signOffTask(actor: Actor, input: SignOffTaskInput): Promis
     const now = new Date();
     const { count } = await tx.campaignTask.updateMany({
       where: { tenantId: actor.tenantId, id: task.id, version: input.version, signedOffAt: null },
-      data: { signedOffAt: now, signedOffById: actor.userId, closedAt: now, version: { increment: 1 } },
+      data: {
+        signedOffAt: now,
+        signedOffById: actor.userId,
+        closedAt: now,
+        version: { increment: 1 },
+      },
     });
     if (count !== 1) throw conflict();
-    await recordAuditEvent(tx, actor, { action: "task.signOff", entityType: "CampaignTask", entityId: task.id, after: { signedOffAt: now } });
+    await recordAuditEvent(tx, actor, {
+      action: "task.signOff",
+      entityType: "CampaignTask",
+      entityId: task.id,
+      after: { signedOffAt: now },
+    });
     return { id: task.id };
   });
 }

@@ -14,12 +14,21 @@ export function fieldError(field: string, message: string): AppError {
 
 /** Tasks (and lists, projects, plans) the actor may read: those of campaigns they may read. */
 export function taskCampaignWhere(actor: Actor): Prisma.CampaignWhereInput {
-  if (scopeRoots(actor, "task.read").length === 0) return { tenantId: actor.tenantId, id: { in: [] } };
+  if (scopeRoots(actor, "task.read").length === 0)
+    return { tenantId: actor.tenantId, id: { in: [] } };
   return campaignReadWhere(actor);
 }
 
 const taskInclude = {
-  campaign: { select: { id: true, name: true, startDate: true, endDate: true, rootOrg: { select: { path: true } } } },
+  campaign: {
+    select: {
+      id: true,
+      name: true,
+      startDate: true,
+      endDate: true,
+      rootOrg: { select: { path: true } },
+    },
+  },
   departments: { where: { removedAt: null }, select: { departmentId: true } },
   orgs: { where: { removedAt: null }, select: { orgId: true } },
   _count: { select: { updates: true } },

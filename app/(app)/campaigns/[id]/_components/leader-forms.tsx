@@ -17,14 +17,35 @@ export function AddLeaderForm({ campaignId }: { campaignId: string }) {
   const v = failed?.values ?? {};
   const e = failed?.fieldErrors;
   return (
-    <form key={formKey(state)} action={action} noValidate aria-labelledby="add-leader-h" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4">
+    <form
+      key={formKey(state)}
+      action={action}
+      noValidate
+      aria-labelledby="add-leader-h"
+      className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4"
+    >
       <h3 id="add-leader-h" className="font-medium">
         {t("leaderForm.title")}
       </h3>
       <input type="hidden" name="campaignId" value={campaignId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field name="memberNumber" label={t("leaderForm.memberNumber")} hint={t("leaderForm.memberNumberHint")} errors={e?.memberNumber}>
-          {(p) => <input {...p} name="memberNumber" required autoComplete="off" spellCheck={false} defaultValue={v.memberNumber ?? ""} className={inputClass} />}
+        <Field
+          name="memberNumber"
+          label={t("leaderForm.memberNumber")}
+          hint={t("leaderForm.memberNumberHint")}
+          errors={e?.memberNumber}
+        >
+          {(p) => (
+            <input
+              {...p}
+              name="memberNumber"
+              required
+              autoComplete="off"
+              spellCheck={false}
+              defaultValue={v.memberNumber ?? ""}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field name="role" label={t("leaderForm.role")} errors={e?.role}>
           {(p) => (
@@ -47,7 +68,15 @@ export function AddLeaderForm({ campaignId }: { campaignId: string }) {
 }
 
 /** Takes one member out of the group, after a confirmation. */
-export function RemoveLeaderButton({ campaignId, leaderId, name }: { campaignId: string; leaderId: string; name: string }) {
+export function RemoveLeaderButton({
+  campaignId,
+  leaderId,
+  name,
+}: {
+  campaignId: string;
+  leaderId: string;
+  name: string;
+}) {
   const t = useTranslations("campaigns.detail");
   const [state, action] = useActionState(removeCampaignLeaderAction, undefined);
   return (

@@ -6,7 +6,17 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { removeQuotaAction } from "@/server/actions/campaigns/remove-quota-action";
 
 /** Deletes one quota of the campaign after a confirmation (version-checked). */
-export function RemoveQuotaButton({ campaignId, version, quotaId, name }: { campaignId: string; version: number; quotaId: string; name: string }) {
+export function RemoveQuotaButton({
+  campaignId,
+  version,
+  quotaId,
+  name,
+}: {
+  campaignId: string;
+  version: number;
+  quotaId: string;
+  name: string;
+}) {
   const t = useTranslations("campaigns.detail");
   const [state, action] = useActionState(removeQuotaAction, undefined);
   return (

@@ -19,7 +19,12 @@ export function ImportCampaignForm({ orgs }: { orgs: CampaignRootOption[] }) {
   const values = failed?.values ?? {};
   const errors = failed?.fieldErrors ?? {};
   return (
-    <form key={formKey(state)} action={action} noValidate className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4">
+    <form
+      key={formKey(state)}
+      action={action}
+      noValidate
+      className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4"
+    >
       <Field name="file" label={t("file")} hint={t("fileHint")}>
         {(p) => (
           <input
@@ -32,22 +37,72 @@ export function ImportCampaignForm({ orgs }: { orgs: CampaignRootOption[] }) {
         )}
       </Field>
       <Field name="json" label={t("json")} errors={errors.json}>
-        {(p) => <textarea {...p} name="json" rows={10} spellCheck={false} defaultValue={values.json ?? ""} className={`${inputClass} font-mono text-sm`} />}
+        {(p) => (
+          <textarea
+            {...p}
+            name="json"
+            rows={10}
+            spellCheck={false}
+            defaultValue={values.json ?? ""}
+            className={`${inputClass} font-mono text-sm`}
+          />
+        )}
       </Field>
       <Field name="name" label={t("name")} errors={errors.name}>
-        {(p) => <input {...p} name="name" required autoComplete="off" defaultValue={values.name ?? ""} className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            name="name"
+            required
+            autoComplete="off"
+            defaultValue={values.name ?? ""}
+            className={inputClass}
+          />
+        )}
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field name="startDate" label={t("startDate")} hint={t("startDateHint")} errors={errors.startDate}>
-          {(p) => <input {...p} type="date" name="startDate" defaultValue={values.startDate ?? ""} className={inputClass} />}
+        <Field
+          name="startDate"
+          label={t("startDate")}
+          hint={t("startDateHint")}
+          errors={errors.startDate}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              name="startDate"
+              defaultValue={values.startDate ?? ""}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field name="endDate" label={t("endDate")} errors={errors.endDate}>
-          {(p) => <input {...p} type="date" name="endDate" defaultValue={values.endDate ?? ""} className={inputClass} />}
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              name="endDate"
+              defaultValue={values.endDate ?? ""}
+              className={inputClass}
+            />
+          )}
         </Field>
       </div>
-      <Field name="rootOrgId" label={t("rootOrg")} hint={tn("rootOrgHint")} errors={errors.rootOrgId}>
+      <Field
+        name="rootOrgId"
+        label={t("rootOrg")}
+        hint={tn("rootOrgHint")}
+        errors={errors.rootOrgId}
+      >
         {(p) => (
-          <select {...p} name="rootOrgId" required defaultValue={values.rootOrgId ?? orgs[0]?.id ?? ""} className={inputClass}>
+          <select
+            {...p}
+            name="rootOrgId"
+            required
+            defaultValue={values.rootOrgId ?? orgs[0]?.id ?? ""}
+            className={inputClass}
+          >
             <option value="">{tn("choose")}</option>
             <OrgOptions orgs={orgs} locale={locale} />
           </select>

@@ -9,7 +9,13 @@ import { createCampaignFromTemplateAction } from "@/server/actions/campaigns/cre
 import type { CampaignRootOption } from "@/server/data/campaigns/list-campaign-root-options";
 import { OrgOptions } from "../../_components/org-options";
 
-type TemplateOption = { code: string; name: string; description: string; quotaCount: number; phaseCount: number };
+type TemplateOption = {
+  code: string;
+  name: string;
+  description: string;
+  quotaCount: number;
+  phaseCount: number;
+};
 
 /** One form: the template, the campaign's name, its dates and the organization it covers. */
 export function NewCampaignForm({
@@ -31,8 +37,22 @@ export function NewCampaignForm({
   const values = failed?.values ?? {};
   const errors = failed?.fieldErrors ?? {};
   return (
-    <form key={formKey(state)} action={action} noValidate className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4">
-      <Fields templates={templates} orgs={orgs} today={today} values={values} errors={errors} defaultTemplate={defaultTemplate} locale={locale} t={t} />
+    <form
+      key={formKey(state)}
+      action={action}
+      noValidate
+      className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4"
+    >
+      <Fields
+        templates={templates}
+        orgs={orgs}
+        today={today}
+        values={values}
+        errors={errors}
+        defaultTemplate={defaultTemplate}
+        locale={locale}
+        t={t}
+      />
       <FormMessage state={failed} />
       <div>
         <SubmitButton pendingText={t("creating")}>{t("create")}</SubmitButton>
@@ -60,7 +80,9 @@ function Fields({
   locale: string;
   t: ReturnType<typeof useTranslations>;
 }) {
-  const [name, setName] = useState(values.name ?? templates.find((x) => x.code === defaultTemplate)?.name ?? "");
+  const [name, setName] = useState(
+    values.name ?? templates.find((x) => x.code === defaultTemplate)?.name ?? "",
+  );
   const [nameTouched, setNameTouched] = useState(Boolean(values.name));
   const chosen = values.templateCode ?? defaultTemplate;
   return (
@@ -69,7 +91,10 @@ function Fields({
         <legend className="mb-1 text-sm font-medium text-stone-800">{t("template")}</legend>
         <div className="grid gap-2 md:grid-cols-2">
           {templates.map((tpl) => (
-            <label key={tpl.code} className="flex cursor-pointer gap-3 rounded-lg border border-stone-200 p-3 hover:bg-stone-50 has-[:checked]:border-red-700 has-[:checked]:bg-red-50/40">
+            <label
+              key={tpl.code}
+              className="flex cursor-pointer gap-3 rounded-lg border border-stone-200 p-3 hover:bg-stone-50 has-[:checked]:border-red-700 has-[:checked]:bg-red-50/40"
+            >
               <input
                 type="radio"
                 name="templateCode"
@@ -84,7 +109,8 @@ function Fields({
                 <span className="font-medium text-stone-900">{tpl.name}</span>
                 <span className="text-sm text-stone-700">{tpl.description}</span>
                 <span className="text-xs text-stone-600">
-                  {t("quotaCount", { count: tpl.quotaCount })} · {tpl.phaseCount ? t("phaseCount", { count: tpl.phaseCount }) : t("noPhases")}
+                  {t("quotaCount", { count: tpl.quotaCount })} ·{" "}
+                  {tpl.phaseCount ? t("phaseCount", { count: tpl.phaseCount }) : t("noPhases")}
                 </span>
               </span>
             </label>
@@ -112,15 +138,43 @@ function Fields({
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field name="startDate" label={t("startDate")} errors={errors.startDate}>
-          {(p) => <input {...p} type="date" name="startDate" required defaultValue={values.startDate ?? today} className={inputClass} />}
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              name="startDate"
+              required
+              defaultValue={values.startDate ?? today}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field name="endDate" label={t("endDate")} hint={t("endDateHint")} errors={errors.endDate}>
-          {(p) => <input {...p} type="date" name="endDate" defaultValue={values.endDate ?? ""} className={inputClass} />}
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              name="endDate"
+              defaultValue={values.endDate ?? ""}
+              className={inputClass}
+            />
+          )}
         </Field>
       </div>
-      <Field name="rootOrgId" label={t("rootOrg")} hint={t("rootOrgHint")} errors={errors.rootOrgId}>
+      <Field
+        name="rootOrgId"
+        label={t("rootOrg")}
+        hint={t("rootOrgHint")}
+        errors={errors.rootOrgId}
+      >
         {(p) => (
-          <select {...p} name="rootOrgId" required defaultValue={values.rootOrgId ?? orgs[0]?.id ?? ""} className={inputClass}>
+          <select
+            {...p}
+            name="rootOrgId"
+            required
+            defaultValue={values.rootOrgId ?? orgs[0]?.id ?? ""}
+            className={inputClass}
+          >
             <option value="">{t("choose")}</option>
             <OrgOptions orgs={orgs} locale={locale} />
           </select>

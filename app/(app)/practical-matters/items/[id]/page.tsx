@@ -22,12 +22,27 @@ export default async function MatterPage({ params }: Props) {
   const [t, locale] = await Promise.all([getTranslations("tasks"), getLocale() as Promise<Locale>]);
   return (
     <>
-      <PageHeader title={m.title} subtitle={<Link href={`/practical-matters/${m.list.id}`} className="underline">{m.list.title}</Link>} />
+      <PageHeader
+        title={m.title}
+        subtitle={
+          <Link href={`/practical-matters/${m.list.id}`} className="underline">
+            {m.list.title}
+          </Link>
+        }
+      />
       <dl className="mb-6 grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="font-medium text-stone-700">{t("owner")}</dt>
         <dd>{m.owner}</dd>
         <dt className="font-medium text-stone-700">{t("dueDate")}</dt>
-        <dd>{formatDay(m.dueDate, locale)}{m.overdue ? <span className="ml-2 font-medium text-red-800">{t("overdue")}</span> : null}{m.carried ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t("carried")}</span> : null}</dd>
+        <dd>
+          {formatDay(m.dueDate, locale)}
+          {m.overdue ? <span className="ml-2 font-medium text-red-800">{t("overdue")}</span> : null}
+          {m.carried ? (
+            <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
+              {t("carried")}
+            </span>
+          ) : null}
+        </dd>
         <dt className="font-medium text-stone-700">{t("statusLabel")}</dt>
         <dd>{m.closedAt ? `${t("closed")} · ${formatDateTime(m.closedAt, locale)}` : t("open")}</dd>
         {m.closingNote ? (
@@ -39,7 +54,13 @@ export default async function MatterPage({ params }: Props) {
         {m.evidence.length > 0 ? (
           <>
             <dt className="font-medium text-stone-700">{t("evidence")}</dt>
-            <dd><ul className="list-disc pl-5">{m.evidence.map((e) => <li key={e.id}>{e.originalName}</li>)}</ul></dd>
+            <dd>
+              <ul className="list-disc pl-5">
+                {m.evidence.map((e) => (
+                  <li key={e.id}>{e.originalName}</li>
+                ))}
+              </ul>
+            </dd>
           </>
         ) : null}
       </dl>

@@ -43,8 +43,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { fileName, file: template } = await exportCampaignDefinition(actor, id);
     return json(template, `campaign-template-${id}.json`, fileName);
   } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") return new Response(error.message, { status: 404, headers: TEXT });
-    if (isAppError(error) && error.code === "FORBIDDEN") return new Response(error.message, { status: 403, headers: TEXT });
+    if (isAppError(error) && error.code === "NOT_FOUND")
+      return new Response(error.message, { status: 404, headers: TEXT });
+    if (isAppError(error) && error.code === "FORBIDDEN")
+      return new Response(error.message, { status: 403, headers: TEXT });
     throw error;
   }
 }

@@ -54,7 +54,11 @@ function CheckboxGroup({
   const hintId = `field-${name}-hint`;
   const list = errors?.[name];
   return (
-    <fieldset className="flex flex-col gap-1" aria-describedby={[hint ? hintId : null, errorId].filter(Boolean).join(" ")} aria-invalid={list?.length ? true : undefined}>
+    <fieldset
+      className="flex flex-col gap-1"
+      aria-describedby={[hint ? hintId : null, errorId].filter(Boolean).join(" ")}
+      aria-invalid={list?.length ? true : undefined}
+    >
       <legend className="text-sm font-medium text-stone-800">{legend}</legend>
       {hint ? (
         <p id={hintId} className="text-xs text-stone-600">
@@ -64,7 +68,13 @@ function CheckboxGroup({
       <div className={`grid grid-cols-2 gap-x-3 ${columns}`}>
         {options.map((o) => (
           <label key={o.value} className="flex min-h-11 items-center gap-2 text-sm text-stone-800">
-            <input type="checkbox" name={name} value={o.value} defaultChecked={chosen.has(o.value)} className="size-5 shrink-0 accent-red-800" />
+            <input
+              type="checkbox"
+              name={name}
+              value={o.value}
+              defaultChecked={chosen.has(o.value)}
+              className="size-5 shrink-0 accent-red-800"
+            />
             {o.label}
           </label>
         ))}
@@ -109,8 +119,22 @@ export function QuotaForm({
   const failed = state?.ok === false ? state : undefined;
   const values = failed?.values ?? initial;
   return (
-    <form key={formKey(state)} action={action} noValidate className="grid gap-4" aria-label={t(isNew ? "quotaForm.newTitle" : "quotaForm.editTitle")}>
-      <QuotaFields t={t} tc={tc} values={values} errors={failed?.fieldErrors} phases={phases} campaignId={campaignId} version={version} />
+    <form
+      key={formKey(state)}
+      action={action}
+      noValidate
+      className="grid gap-4"
+      aria-label={t(isNew ? "quotaForm.newTitle" : "quotaForm.editTitle")}
+    >
+      <QuotaFields
+        t={t}
+        tc={tc}
+        values={values}
+        errors={failed?.fieldErrors}
+        phases={phases}
+        campaignId={campaignId}
+        version={version}
+      />
       <FormMessage state={failed} />
       <div className="flex flex-wrap gap-2">
         <SubmitButton pendingText={t("quotaForm.saving")}>{t("quotaForm.save")}</SubmitButton>
@@ -144,11 +168,16 @@ function QuotaFields({
   const [periodKind, setPeriodKind] = useState(values.periodKind ?? "calendarYear");
   const [targetOp, setTargetOp] = useState(values.targetOp ?? "atLeast");
   const list = (name: string) => new Set((values[name] ?? "").split(",").filter(Boolean));
-  const label = (key: string, code: string) => (t.has(`${key}.${code}`) ? t(`${key}.${code}`) : code);
-  const common = (key: string, code: string) => (tc.has(`${key}.${code}`) ? tc(`${key}.${code}`) : code);
+  const label = (key: string, code: string) =>
+    t.has(`${key}.${code}`) ? t(`${key}.${code}`) : code;
+  const common = (key: string, code: string) =>
+    tc.has(`${key}.${code}`) ? tc(`${key}.${code}`) : code;
   const formErrors = errors?._form;
 
-  const text = (name: string, extra: { hint?: string; required?: boolean; mono?: boolean } = {}) => (
+  const text = (
+    name: string,
+    extra: { hint?: string; required?: boolean; mono?: boolean } = {},
+  ) => (
     <Field name={name} label={t(`quotaForm.${name}`)} errors={errors?.[name]} hint={extra.hint}>
       {(p) => (
         <input
@@ -165,7 +194,17 @@ function QuotaFields({
   );
   const number = (name: string, extra: { hint?: string; step?: string } = {}) => (
     <Field name={name} label={t(`quotaForm.${name}`)} errors={errors?.[name]} hint={extra.hint}>
-      {(p) => <input {...p} type="number" inputMode="decimal" step={extra.step ?? "any"} name={name} defaultValue={values[name] ?? ""} className={inputClass} />}
+      {(p) => (
+        <input
+          {...p}
+          type="number"
+          inputMode="decimal"
+          step={extra.step ?? "any"}
+          name={name}
+          defaultValue={values[name] ?? ""}
+          className={inputClass}
+        />
+      )}
     </Field>
   );
 
@@ -192,7 +231,13 @@ function QuotaFields({
         </div>
         <Field name="structure" label={t("quotaForm.structure")} errors={errors?.structure}>
           {(p) => (
-            <select {...p} name="structure" value={structure} onChange={(e) => setStructure(e.target.value)} className={inputClass}>
+            <select
+              {...p}
+              name="structure"
+              value={structure}
+              onChange={(e) => setStructure(e.target.value)}
+              className={inputClass}
+            >
               <option value="simple">{t("quotaForm.structureSimple")}</option>
               <option value="composite">{t("quotaForm.structureComposite")}</option>
             </select>
@@ -202,11 +247,25 @@ function QuotaFields({
 
       <Section title={t("quotaForm.measure")}>
         {structure === "composite" ? (
-          <Field name="compositeParts" label={t("quotaForm.compositeParts")} errors={errors?.compositeParts} hint={t("quotaForm.compositePartsHint")}>
+          <Field
+            name="compositeParts"
+            label={t("quotaForm.compositeParts")}
+            errors={errors?.compositeParts}
+            hint={t("quotaForm.compositePartsHint")}
+          >
             {(p) => (
               <>
-                <textarea {...p} name="compositeParts" rows={14} spellCheck={false} defaultValue={values.compositeParts ?? ""} className={`${inputClass} font-mono text-sm`} />
-                <pre className="overflow-x-auto rounded bg-stone-50 p-2 text-xs text-stone-700">{PART_EXAMPLE}</pre>
+                <textarea
+                  {...p}
+                  name="compositeParts"
+                  rows={14}
+                  spellCheck={false}
+                  defaultValue={values.compositeParts ?? ""}
+                  className={`${inputClass} font-mono text-sm`}
+                />
+                <pre className="overflow-x-auto rounded bg-stone-50 p-2 text-xs text-stone-700">
+                  {PART_EXAMPLE}
+                </pre>
               </>
             )}
           </Field>
@@ -214,7 +273,12 @@ function QuotaFields({
           <>
             <Field name="metric" label={t("quotaForm.metric")} errors={errors?.metric}>
               {(p) => (
-                <select {...p} name="metric" defaultValue={values.metric ?? "count"} className={inputClass}>
+                <select
+                  {...p}
+                  name="metric"
+                  defaultValue={values.metric ?? "count"}
+                  className={inputClass}
+                >
                   {METRICS.map((m) => (
                     <option key={m} value={m}>
                       {label("metric", m)}
@@ -247,7 +311,13 @@ function QuotaFields({
       <Section title={t("quotaForm.subjectTitle")}>
         <Field name="subjectKind" label={t("quotaForm.subjectKind")} errors={errors?.subjectKind}>
           {(p) => (
-            <select {...p} name="subjectKind" value={subjectKind} onChange={(e) => setSubjectKind(e.target.value)} className={inputClass}>
+            <select
+              {...p}
+              name="subjectKind"
+              value={subjectKind}
+              onChange={(e) => setSubjectKind(e.target.value)}
+              className={inputClass}
+            >
               <option value="organization">{t("subject.organization")}</option>
               <option value="member">{t("subject.member")}</option>
             </select>
@@ -256,15 +326,30 @@ function QuotaFields({
         <p className="text-xs text-stone-600">{t("quotaForm.filtersHint")}</p>
         {subjectKind === "organization" ? (
           <>
-            <CheckboxGroup name="orgLevels" legend={t("quotaForm.orgLevels")} options={ORG_LEVELS.map((l) => ({ value: l, label: common("orgLevel", l) }))} chosen={list("orgLevels")} errors={errors} />
-            <CheckboxGroup name="orgKinds" legend={t("quotaForm.orgKinds")} options={ORG_KINDS.map((k) => ({ value: k, label: common("orgKind", k) }))} chosen={list("orgKinds")} errors={errors} />
+            <CheckboxGroup
+              name="orgLevels"
+              legend={t("quotaForm.orgLevels")}
+              options={ORG_LEVELS.map((l) => ({ value: l, label: common("orgLevel", l) }))}
+              chosen={list("orgLevels")}
+              errors={errors}
+            />
+            <CheckboxGroup
+              name="orgKinds"
+              legend={t("quotaForm.orgKinds")}
+              options={ORG_KINDS.map((k) => ({ value: k, label: common("orgKind", k) }))}
+              chosen={list("orgKinds")}
+              errors={errors}
+            />
           </>
         ) : (
           <>
             <CheckboxGroup
               name="categories"
               legend={t("quotaForm.categories")}
-              options={MEMBER_CATEGORIES.map((c) => ({ value: c, label: common("memberCategory", c) }))}
+              options={MEMBER_CATEGORIES.map((c) => ({
+                value: c,
+                label: common("memberCategory", c),
+              }))}
               chosen={list("categories")}
               errors={errors}
             />
@@ -278,7 +363,10 @@ function QuotaFields({
             <CheckboxGroup
               name="positions"
               legend={t("quotaForm.positions")}
-              options={[...new Set([...SUBJECT_POSITIONS, ...list("positions")])].map((p) => ({ value: p, label: common("positions", p) }))}
+              options={[...new Set([...SUBJECT_POSITIONS, ...list("positions")])].map((p) => ({
+                value: p,
+                label: common("positions", p),
+              }))}
               chosen={list("positions")}
               errors={errors}
             />
@@ -291,7 +379,12 @@ function QuotaFields({
             />
             <Field name="match" label={t("quotaForm.match")} errors={errors?.match}>
               {(p) => (
-                <select {...p} name="match" defaultValue={values.match ?? "all"} className={inputClass}>
+                <select
+                  {...p}
+                  name="match"
+                  defaultValue={values.match ?? "all"}
+                  className={inputClass}
+                >
                   <option value="all">{t("quotaForm.matchAll")}</option>
                   <option value="any">{t("quotaForm.matchAny")}</option>
                 </select>
@@ -305,7 +398,13 @@ function QuotaFields({
         <div className="grid gap-3 sm:grid-cols-2">
           <Field name="periodKind" label={t("quotaForm.periodKind")} errors={errors?.periodKind}>
             {(p) => (
-              <select {...p} name="periodKind" value={periodKind} onChange={(e) => setPeriodKind(e.target.value)} className={inputClass}>
+              <select
+                {...p}
+                name="periodKind"
+                value={periodKind}
+                onChange={(e) => setPeriodKind(e.target.value)}
+                className={inputClass}
+              >
                 {PERIOD_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {label("periodKind", k)}
@@ -315,9 +414,18 @@ function QuotaFields({
             )}
           </Field>
           {periodKind === "nMonths" ? (
-            <Field name="periodMonths" label={t("quotaForm.periodMonths")} errors={errors?.periodMonths}>
+            <Field
+              name="periodMonths"
+              label={t("quotaForm.periodMonths")}
+              errors={errors?.periodMonths}
+            >
               {(p) => (
-                <select {...p} name="periodMonths" defaultValue={values.periodMonths ?? "2"} className={inputClass}>
+                <select
+                  {...p}
+                  name="periodMonths"
+                  defaultValue={values.periodMonths ?? "2"}
+                  className={inputClass}
+                >
                   {N_MONTHS.map((m) => (
                     <option key={m} value={m}>
                       {m}
@@ -329,9 +437,18 @@ function QuotaFields({
           ) : null}
           {periodKind === "nYears" ? number("periodYears", { step: "1" }) : null}
           {periodKind === "phase" ? (
-            <Field name="periodPhaseId" label={t("quotaForm.periodPhaseId")} errors={errors?.periodPhaseId}>
+            <Field
+              name="periodPhaseId"
+              label={t("quotaForm.periodPhaseId")}
+              errors={errors?.periodPhaseId}
+            >
               {(p) => (
-                <select {...p} name="periodPhaseId" defaultValue={values.periodPhaseId ?? phases[0]?.id ?? ""} className={inputClass}>
+                <select
+                  {...p}
+                  name="periodPhaseId"
+                  defaultValue={values.periodPhaseId ?? phases[0]?.id ?? ""}
+                  className={inputClass}
+                >
                   {phases.map((ph) => (
                     <option key={ph.id} value={ph.id}>
                       {ph.name}
@@ -349,7 +466,13 @@ function QuotaFields({
           <div className="grid gap-3 sm:grid-cols-3">
             <Field name="targetOp" label={t("quotaForm.targetOp")} errors={errors?.targetOp}>
               {(p) => (
-                <select {...p} name="targetOp" value={targetOp} onChange={(e) => setTargetOp(e.target.value)} className={inputClass}>
+                <select
+                  {...p}
+                  name="targetOp"
+                  value={targetOp}
+                  onChange={(e) => setTargetOp(e.target.value)}
+                  className={inputClass}
+                >
                   {TARGET_OPS.map((op) => (
                     <option key={op} value={op}>
                       {label("targetOp", op)}

@@ -31,7 +31,10 @@ export default async function EditQuotaPage({ params }: Props) {
   return (
     <>
       <nav aria-label="breadcrumb" className="mb-2 text-sm text-stone-600">
-        <Link href={`/campaigns/${detail.campaign.id}`} className="underline-offset-2 hover:underline">
+        <Link
+          href={`/campaigns/${detail.campaign.id}`}
+          className="underline-offset-2 hover:underline"
+        >
           {detail.campaign.name}
         </Link>
       </nav>
