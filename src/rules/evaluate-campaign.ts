@@ -166,6 +166,7 @@ interface Context {
  * Pure: the as-of date is the only notion of "now".
  */
 export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluation {
+  primeResultShapes();
   const { campaign, organizations, members, records, asOf } = input;
   const campaignStart = requireDay(campaign.startDate, "campaign.startDate");
   const campaignEnd = requireDay(campaign.endDate, "campaign.endDate") + 1;
@@ -1417,4 +1418,37 @@ function evaluateShare(
     );
   }
   return out;
+}
+
+/**
+ * V8 keeps a field that has only ever held numbers as a separate 16-byte box per object ("double"
+ * representation), even for 0 or 1; across half a million results that is millions of extra
+ * allocations for the garbage collector. One result of each shape built with null in its numeric
+ * fields widens those fields to hold any value, and whole numbers are then stored in the object
+ * itself: about a fifth less memory for the results of the benchmark. It is done per evaluation,
+ * as V8 may drop the widened hidden classes once no object uses them. Values are unaffected; on an
+ * engine without this behaviour it only builds three objects for nothing.
+ */
+function primeResultShapes(): void {
+  const wide = null as unknown as number;
+  const base: Parameters<typeof plainResult> = [
+    "",
+    "member",
+    "",
+    { start: "", end: "" },
+    false,
+    wide,
+    "",
+    wide,
+    wide,
+    "",
+    wide,
+    [],
+    "met",
+    wide,
+    wide,
+  ];
+  plainResult(...base);
+  partResult(...base, "");
+  compositeResult(...base, []);
 }
