@@ -51,6 +51,14 @@ export const PERMISSIONS = {
    * users linked to the owning department or assigned organization (checked by the data functions).
    */
   "task.update": ["ORG_ADMIN", "SECRETARY"],
+  /** See democratic-appraisal rounds of the subtree: turnout while open, tallies once closed. */
+  "appraisal.read": ["ORG_ADMIN", "LEADER", "SECRETARY", "INSPECTOR"],
+  /** Open and close a branch's appraisal round and record the branch's conclusions. */
+  "appraisal.manage": ["ORG_ADMIN", "SECRETARY"],
+  /** Nominate 两优一先 candidates of the subtree during a nomination window. */
+  "commendation.nominate": ["ORG_ADMIN", "SECRETARY"],
+  /** Open nomination windows, review nominations, publish the notice, answer objections, finalize. */
+  "commendation.manage": ["ORG_ADMIN"],
   /** Manage functional departments. */
   "department.manage": ["ORG_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
