@@ -22,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import { PrismaClient, type Prisma } from "../src/generated/prisma/client";
 import { hashPassword } from "../src/server/auth/password";
 import { generateDemoActivities, type DemoActivityData } from "./demo-activities";
+import { seedDemoAppraisal } from "./demo-appraisal";
 import {
   generateDemoUniversity,
   MAIN_DEMO_UNIVERSITY,
@@ -140,6 +141,14 @@ export async function seedDemo(
       log(
         `  with ${activity.campaigns} demo campaigns, ${activity.activities} activity records, ` +
           `${activity.attendances} attendance rows`,
+      );
+      const appraisal = await seedDemoAppraisal(
+        db,
+        university.tenant.id,
+        spec.referenceDate ?? referenceDate,
+      );
+      log(
+        `  with ${appraisal.rounds} open appraisal round, ${appraisal.windows} 两优一先 selection`,
       );
     }
     tenants.push({

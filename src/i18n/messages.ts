@@ -16,6 +16,8 @@ const AREAS = [
   "ratings",
   "tasks",
   "notifications",
+  "appraisal",
+  "commendations",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

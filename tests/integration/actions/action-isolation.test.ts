@@ -58,6 +58,19 @@ async function snapshotTenant(tenantId: string) {
     assessments: await db.assessmentEntry.findMany({ ...where, orderBy: { id: "asc" } }),
     publications: await db.ratingPublication.count(where),
     audit: await db.auditEvent.count(where),
+    appraisalRounds: await db.appraisalRound.findMany({ ...where, orderBy: { id: "asc" } }),
+    appraisalRows: [
+      await db.appraisalParticipant.count(where),
+      await db.appraisalSelfAssessment.findMany({ ...where, orderBy: { id: "asc" } }),
+      await db.appraisalVoter.count(where),
+      await db.appraisalBallotEntry.count(where),
+      await db.appraisalConclusion.findMany({ ...where, orderBy: { id: "asc" } }),
+    ],
+    commendations: [
+      await db.commendationWindow.findMany({ ...where, orderBy: { id: "asc" } }),
+      await db.commendationNomination.findMany({ ...where, orderBy: { id: "asc" } }),
+      await db.commendationObjection.findMany({ ...where, orderBy: { id: "asc" } }),
+    ],
   });
 }
 

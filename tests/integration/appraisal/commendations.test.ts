@@ -120,7 +120,12 @@ const nominate = (
   nomineeId: string,
   nominatingOrgId = a.orgs.b11!.id,
   today = NOMINATING,
-) => nominateCandidate(actor, { windowId, category, nominatingOrgId, nomineeId, citation: CITATION }, today);
+) =>
+  nominateCandidate(
+    actor,
+    { windowId, category, nominatingOrgId, nomineeId, citation: CITATION },
+    today,
+  );
 
 describe("nominations", () => {
   it("only the organization department opens a window", async () => {
@@ -149,12 +154,12 @@ describe("nominations", () => {
     await expect(
       nominate(secretary, "EXCELLENT_PARTY_WORKER", a.members["b11-1"]!),
     ).rejects.toThrow(/未担任党内职务/);
-    await expect(nominate(admin, "ADVANCED_ORGANIZATION", a.orgs.b12!.id, a.orgs.school!.id)).rejects.toThrow(
-      /堡垒指数 3★/,
-    );
-    await expect(nominate(admin, "ADVANCED_ORGANIZATION", a.orgs.school!.id, a.orgs.school!.id)).rejects.toThrow(
-      /校党委/,
-    );
+    await expect(
+      nominate(admin, "ADVANCED_ORGANIZATION", a.orgs.b12!.id, a.orgs.school!.id),
+    ).rejects.toThrow(/堡垒指数 3★/);
+    await expect(
+      nominate(admin, "ADVANCED_ORGANIZATION", a.orgs.school!.id, a.orgs.school!.id),
+    ).rejects.toThrow(/校党委/);
     expect(await appraisalCounts(a.tenantId)).toEqual(before);
   });
 
@@ -167,9 +172,9 @@ describe("nominations", () => {
     await expect(
       nominate(secretary, "EXCELLENT_MEMBER", a.members["b12-0"]!, a.orgs.b12!.id),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(nominate(secretary, "EXCELLENT_MEMBER", b.members["b11-1"]!)).rejects.toMatchObject(
-      { code: "NOT_FOUND" },
-    );
+    await expect(
+      nominate(secretary, "EXCELLENT_MEMBER", b.members["b11-1"]!),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       nominateCandidate(
         await b.actor("admin"),
@@ -183,7 +188,9 @@ describe("nominations", () => {
         NOMINATING,
       ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(nominate(await a.actor("member"), "EXCELLENT_MEMBER", a.members["b11-1"]!)).rejects.toMatchObject({
+    await expect(
+      nominate(await a.actor("member"), "EXCELLENT_MEMBER", a.members["b11-1"]!),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     expect(await appraisalCounts(a.tenantId)).toEqual(before);
@@ -225,7 +232,11 @@ describe("review, notice, objections, final list", () => {
       orderBy: { createdAt: "asc" },
     });
     const publish = () =>
-      publishCommendations(admin, { windowId, noticeStartsOn: "2026-06-20", noticeEndsOn: "2026-06-26" });
+      publishCommendations(admin, {
+        windowId,
+        noticeStartsOn: "2026-06-20",
+        noticeEndsOn: "2026-06-26",
+      });
     await expect(publish()).rejects.toThrow(/未审核/);
     await expect(
       reviewNomination(secretary, { nominationId: rows[0]!.id, decision: "ACCEPTED", note: null }),
@@ -251,7 +262,11 @@ describe("review, notice, objections, final list", () => {
       where: { tenantId: a.tenantId, windowId, category: "EXCELLENT_PARTY_WORKER" },
     });
     await expect(
-      fileObjection(member, { nominationId: target.id, text: "事迹材料与实际不符", anonymous: true }, "2026-06-19"),
+      fileObjection(
+        member,
+        { nominationId: target.id, text: "事迹材料与实际不符", anonymous: true },
+        "2026-06-19",
+      ),
     ).rejects.toThrow(/尚未开始/);
     await fileObjection(
       member,
@@ -264,7 +279,11 @@ describe("review, notice, objections, final list", () => {
       NOTICE,
     );
     await expect(
-      fileObjection(await b.actor("member"), { nominationId: target.id, text: "跨校异议", anonymous: false }, NOTICE),
+      fileObjection(
+        await b.actor("member"),
+        { nominationId: target.id, text: "跨校异议", anonymous: false },
+        NOTICE,
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const objections = await adminDb().commendationObjection.findMany({
       where: { tenantId: a.tenantId, windowId },
@@ -282,14 +301,26 @@ describe("review, notice, objections, final list", () => {
     await expect(finalizeCommendations(admin, { windowId }, AFTER_NOTICE)).rejects.toThrow(
       /异议未答复/,
     );
-    await answerObjection(admin, { objectionId: objections[0]!.id, answer: "经核实，事迹属实。", upheld: false });
-    await answerObjection(admin, { objectionId: objections[1]!.id, answer: "经核实，时长不足。", upheld: true });
+    await answerObjection(admin, {
+      objectionId: objections[0]!.id,
+      answer: "经核实，事迹属实。",
+      upheld: false,
+    });
+    await answerObjection(admin, {
+      objectionId: objections[1]!.id,
+      answer: "经核实，时长不足。",
+      upheld: true,
+    });
     const after = await adminDb().commendationNomination.findFirstOrThrow({
       where: { tenantId: a.tenantId, id: target.id },
     });
     expect(after.status).toBe("REJECTED");
     await expect(
-      fileObjection(member, { nominationId: target.id, text: "再次异议内容", anonymous: false }, AFTER_NOTICE),
+      fileObjection(
+        member,
+        { nominationId: target.id, text: "再次异议内容", anonymous: false },
+        AFTER_NOTICE,
+      ),
     ).rejects.toThrow();
   });
 
@@ -299,7 +330,9 @@ describe("review, notice, objections, final list", () => {
     expect(view.window.stage).toBe("final");
     expect(view.nominations.filter((n) => n.status === "ACCEPTED")).toHaveLength(2);
     const before = await appraisalCounts(a.tenantId);
-    await expect(finalizeCommendations(admin, { windowId }, AFTER_NOTICE)).rejects.toThrow(/已确定/);
+    await expect(finalizeCommendations(admin, { windowId }, AFTER_NOTICE)).rejects.toThrow(
+      /已确定/,
+    );
     const nomination = await adminDb().commendationNomination.findFirstOrThrow({
       where: { tenantId: a.tenantId, windowId, status: "ACCEPTED" },
     });

@@ -1,9 +1,10 @@
 import type { PublishCommendationsInput } from "@/lib/schemas/commendation";
+import { todayInShanghai } from "@/lib/format";
 import type { Actor } from "../../authz/actor";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { AppError } from "../../errors";
 import { withTenant } from "../../tenant-tx";
-import { dateOnly } from "../campaigns/campaign-rules";
+import { dateOnly, isoDay } from "../campaigns/campaign-rules";
 import { findWindowOrThrow, lockWindow, requireManage } from "./commendation-rules";
 
 /**
@@ -13,6 +14,7 @@ import { findWindowOrThrow, lockWindow, requireManage } from "./commendation-rul
 export async function publishCommendations(
   actor: Actor,
   input: PublishCommendationsInput,
+  today: string = todayInShanghai(),
 ): Promise<{ windowId: string }> {
   return withTenant(actor.tenantId, async (tx) => {
     const tenantId = actor.tenantId;
@@ -24,6 +26,8 @@ export async function publishCommendations(
       select: { publishedAt: true, nominationEndsOn: true },
     });
     if (fresh.publishedAt) throw new AppError("CONFLICT", "名单已公示");
+    if (today <= isoDay(fresh.nominationEndsOn))
+      throw new AppError("CONFLICT", "推荐截止后才能公示名单");
     const [pending, accepted] = await Promise.all([
       tx.commendationNomination.count({ where: { tenantId, windowId: w.id, status: "PENDING" } }),
       tx.commendationNomination.count({ where: { tenantId, windowId: w.id, status: "ACCEPTED" } }),
