@@ -52,7 +52,7 @@ test("a member writes a self-assessment and casts one secret ballot in their bra
   await page.reload();
   await expect(page.getByText("您已在本轮评议中投票，不能再次投票。")).toBeVisible();
   await expect(page.getByRole("button", { name: "提交选票" })).toHaveCount(0);
-  await expect(page.getByLabel("我的自我评价")).toHaveValue(/坚持理论学习/);
+  await expect(page.getByRole("textbox", { name: "我的自我评价" })).toHaveValue(/坚持理论学习/);
   await expectNoSeriousA11yViolations(page);
   await page.goto("/appraisal");
   await expect(page.getByText("您已投票")).toBeVisible();
