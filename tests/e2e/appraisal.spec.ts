@@ -8,11 +8,9 @@ test("a member writes a self-assessment and casts one secret ballot in their bra
   page,
 }) => {
   await login(page, "member");
-  await page.goto("/appraisal");
-  await expect(page.getByRole("heading", { name: "民主评议党员", exact: true })).toBeVisible();
-  const roundLink = page.getByRole("link", { name: /年度民主评议党员/ }).first();
-  await expect(page.getByText("待您投票")).toBeVisible();
-  await roundLink.click();
+  // "我的" reminds the member of the open round waiting for their ballot.
+  await page.goto("/me");
+  await page.getByRole("link", { name: /年度民主评议党员/ }).click();
   await page.waitForURL(/\/appraisal\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: "我的选票" })).toBeVisible();
   await expect(page.getByText("计票结果在评议结束后公布。")).toBeVisible();
@@ -55,5 +53,8 @@ test("a member writes a self-assessment and casts one secret ballot in their bra
   await expect(page.getByRole("textbox", { name: "我的自我评价" })).toHaveValue(/坚持理论学习/);
   await expectNoSeriousA11yViolations(page);
   await page.goto("/appraisal");
+  await expect(page.getByRole("heading", { name: "民主评议党员", exact: true })).toBeVisible();
   await expect(page.getByText("您已投票")).toBeVisible();
+  await page.goto("/me");
+  await expect(page.getByRole("link", { name: /年度民主评议党员/ })).toHaveCount(0);
 });

@@ -8,6 +8,7 @@ import { requireActorForPage } from "@/server/auth/get-actor";
 import { getMyProgress } from "@/server/data/self-reports/get-my-progress";
 import { listMySelfReports } from "@/server/data/self-reports/list-my-self-reports";
 import { listMyPledges } from "@/server/data/pledges/list-my-pledges";
+import { AppraisalReminder } from "../appraisal/_components/appraisal-reminder";
 import { ProgressSection } from "./_components/progress-section";
 import { typeLabel } from "./_components/type-label";
 import { ReportStatusBadge, reportStatusKey } from "./_components/report-status-badge";
@@ -49,6 +50,8 @@ export default async function MePage() {
         title={t("title")}
         subtitle={t("subtitle", { name: actor.displayName, org: actor.tenantName })}
       />
+
+      <AppraisalReminder actor={actor} />
 
       <ProgressSection campaigns={progress} locale={locale} />
 
