@@ -4,6 +4,7 @@ import { can, requirePermission } from "../../authz/scope";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { AppError, forbidden, notFound } from "../../errors";
 import { withTenant } from "../../tenant-tx";
+import { isUniqueViolation } from "../users/user-scope";
 import { dateOnly } from "../campaigns/campaign-rules";
 import { UUID, fieldError } from "./appraisal-rules";
 
@@ -84,5 +85,9 @@ export async function openAppraisalRound(
       },
     });
     return round;
+  }).catch((error: unknown) => {
+    // Two requests at once: the unique key decides, the loser gets the same answer as a late one.
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "该支部本年度的民主评议已开启");
+    throw error;
   });
 }

@@ -4,6 +4,7 @@ import type { Actor } from "../../authz/actor";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { AppError, forbidden } from "../../errors";
 import { withTenant } from "../../tenant-tx";
+import { isUniqueViolation } from "../users/user-scope";
 import { findRoundOrThrow, lockRound, roundState } from "./appraisal-rules";
 
 /** A participant writes (or rewrites) their own self-assessment while the round is open. */
@@ -44,5 +45,10 @@ export async function saveSelfAssessment(
       after: { roundId: round.id, text: input.text },
     });
     return { roundId: round.id };
+  }).catch((error: unknown) => {
+    // Two requests at once: the unique key decides, the loser gets the same answer as a late one.
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", "自我评价正在另一处保存，请刷新后重试");
+    throw error;
   });
 }

@@ -5,6 +5,7 @@ import { can, isWithinSubtree } from "../../authz/scope";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { AppError, forbidden, notFound } from "../../errors";
 import { withTenant } from "../../tenant-tx";
+import { isUniqueViolation } from "../users/user-scope";
 import {
   UUID,
   checkEligibility,
@@ -119,5 +120,9 @@ export async function nominateCandidate(
       },
     });
     return { id: created.id, windowId: w.id };
+  }).catch((error: unknown) => {
+    // Two requests at once: the unique key decides, the loser gets the same answer as a late one.
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "该对象已被推荐为此类别");
+    throw error;
   });
 }

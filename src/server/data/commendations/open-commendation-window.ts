@@ -4,6 +4,7 @@ import { can, requirePermission } from "../../authz/scope";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { AppError, forbidden, notFound } from "../../errors";
 import { withTenant } from "../../tenant-tx";
+import { isUniqueViolation } from "../users/user-scope";
 import { dateOnly, findCampaignOrThrow } from "../campaigns/campaign-rules";
 import { UUID } from "./commendation-rules";
 
@@ -51,5 +52,10 @@ export async function openCommendationWindow(
       after: input,
     });
     return w;
+  }).catch((error: unknown) => {
+    // Two requests at once: the unique key decides, the loser gets the same answer as a late one.
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", "该组织本年度的两优一先评选已开启");
+    throw error;
   });
 }
