@@ -7,6 +7,8 @@ test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 test("a member writes a self-assessment and casts one secret ballot in their branch's appraisal", async ({
   page,
 }) => {
+  // "我的" evaluates every campaign covering the member: slow on a loaded machine.
+  test.setTimeout(180_000);
   await login(page, "member");
   // "我的" reminds the member of the open round waiting for their ballot.
   await page.goto("/me");
@@ -57,4 +59,24 @@ test("a member writes a self-assessment and casts one secret ballot in their bra
   await expect(page.getByText("您已投票")).toBeVisible();
   await page.goto("/me");
   await expect(page.getByRole("link", { name: /年度民主评议党员/ })).toHaveCount(0);
+});
+
+test("the organization department sees the 两优一先 selection and a short citation is refused beside the field", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await login(page, "admin");
+  await page.goto("/commendations");
+  await expect(page.getByRole("heading", { name: "两优一先评选", exact: true })).toBeVisible();
+  await page.getByRole("link", { name: /年度“两优一先”评选/ }).click();
+  await page.waitForURL(/\/commendations\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("推荐中")).toBeVisible();
+  const form = page.getByRole("form", { name: "推荐" });
+  await form.getByLabel("类别").selectOption("ADVANCED_ORGANIZATION");
+  await form.getByLabel("被推荐对象").selectOption({ index: 1 });
+  await form.getByLabel("主要事迹").fill("太短");
+  await form.getByRole("button", { name: "推荐" }).click();
+  await expect(form.getByText("事迹不少于 20 字")).toBeVisible();
+  await expect(page.getByText("暂无推荐。")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });
