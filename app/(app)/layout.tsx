@@ -30,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/campaigns", label: t("nav.campaigns"), show: can(actor, "campaign.read") },
     { href: "/ratings", label: t("nav.ratings"), show: can(actor, "dashboard.read") },
     { href: "/tasks", label: t("nav.tasks"), show: can(actor, "task.read") },
+    { href: "/opinions", label: t("nav.opinions"), show: can(actor, "opinion.read") },
     { href: "/departments", label: t("nav.departments"), show: can(actor, "org.read") },
     { href: "/admin/users", label: t("nav.users"), show: can(actor, "user.manage") },
     { href: "/audit", label: t("nav.audit"), show: can(actor, "audit.read") },

@@ -51,6 +51,13 @@ export const PERMISSIONS = {
    * users linked to the owning department or assigned organization (checked by the data functions).
    */
   "task.update": ["ORG_ADMIN", "SECRETARY"],
+  /** See opinion-collection and mass-evaluation rounds of the subtree and the opinions given. */
+  "opinion.read": ["ORG_ADMIN", "LEADER", "SECRETARY", "INSPECTOR"],
+  /**
+   * Open and close rounds for an organization of the subtree (a secretary for their own branch),
+   * answer opinions and track their rectification.
+   */
+  "opinion.manage": ["ORG_ADMIN", "SECRETARY"],
   /** Manage functional departments. */
   "department.manage": ["ORG_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
