@@ -30,7 +30,7 @@ export async function createRound(
       where: { AND: [orgScopeWhere(actor, "opinion.manage"), { id: input.orgId, validTo: null }] },
       select: { id: true, path: true, name: true },
     });
-    if (!org) throw fieldError("orgId", "请选择您负责的组织");
+    if (!org) throw fieldError("orgId", "组织不存在或无权访问");
     let campaignId: string | null = null;
     let ratingItemId: string | null = null;
     if (input.campaignId) {
