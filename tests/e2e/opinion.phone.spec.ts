@@ -44,7 +44,7 @@ test("an anonymous visitor gives an opinion; the secretary answers it", async ({
   await expect(item.getByText(body)).toBeVisible();
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   await item.locator("summary", { hasText: "答复" }).click();
-  await item.getByLabel("答复").fill(answer);
+  await item.getByRole("textbox", { name: "答复" }).fill(answer);
   await item.getByRole("button", { name: "提交答复" }).click();
   await expect(item.locator("p", { hasText: answer })).toBeVisible();
   await expect(item.getByText(/答复于/)).toBeVisible();
