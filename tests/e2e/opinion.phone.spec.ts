@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_OPINION_TOKEN } from "../../prisma/demo-opinions";
+import { DEMO_EVALUATION_TOKEN, DEMO_OPINION_TOKEN } from "../../prisma/demo-opinions";
 import { expectNoSeriousA11yViolations, login } from "./helpers";
 
 /**
@@ -61,4 +61,25 @@ test("an anonymous visitor gives an opinion; the secretary answers it", async ({
 test("an unknown link reads as not found", async ({ page }) => {
   const response = await page.goto(`/o/${"x".repeat(43)}`);
   expect(response?.status()).toBe(404);
+});
+
+test("a student rates the branch through the mass-evaluation link", async ({ page }) => {
+  await page.goto(`/o/${DEMO_EVALUATION_TOKEN}`);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "学生对教工党支部服务满意度测评" }),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  // Submitting with a question unanswered is refused beside it.
+  await page.getByRole("button", { name: "提交", exact: true }).click();
+  await expect(page.getByText("请选择 1–5 分").first()).toBeVisible();
+  for (const question of [
+    "服务师生是否用心、及时",
+    "党员先锋模范作用发挥得如何",
+    "工作作风是否务实、清正",
+    "总体满意度",
+  ])
+    await page.getByRole("group", { name: question }).getByLabel("4 分").check();
+  await page.getByLabel("补充意见（可选）").fill("辅导员很负责。");
+  await page.getByRole("button", { name: "提交", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "提交成功，感谢您的评价！" })).toBeVisible();
 });

@@ -147,19 +147,18 @@ export async function submitPublicOpinion(
 
     const hash = clientHash(round.id, client.ip, client.userAgent);
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`opinion-rate|${tenantId}|${round.id}`}, 0))::text`;
-    const [mine, all] = await Promise.all([
-      tx.opinion.count({
-        where: {
-          tenantId,
-          roundId: round.id,
-          clientHash: hash,
-          createdAt: { gt: new Date(now.getTime() - RATE_WINDOW_MS) },
-        },
-      }),
-      tx.opinion.count({
-        where: { tenantId, roundId: round.id, createdAt: { gt: new Date(now.getTime() - 60_000) } },
-      }),
-    ]);
+    // One statement at a time: the transaction holds a single connection.
+    const mine = await tx.opinion.count({
+      where: {
+        tenantId,
+        roundId: round.id,
+        clientHash: hash,
+        createdAt: { gt: new Date(now.getTime() - RATE_WINDOW_MS) },
+      },
+    });
+    const all = await tx.opinion.count({
+      where: { tenantId, roundId: round.id, createdAt: { gt: new Date(now.getTime() - 60_000) } },
+    });
     if (mine >= RATE_PER_CLIENT)
       throw new AppError(
         "RATE_LIMITED",
