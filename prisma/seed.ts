@@ -23,6 +23,7 @@ import { PrismaClient, type Prisma } from "../src/generated/prisma/client";
 import { hashPassword } from "../src/server/auth/password";
 import { generateDemoActivities, type DemoActivityData } from "./demo-activities";
 import { seedDemoAppraisal } from "./demo-appraisal";
+import { insertDemoOpinions } from "./demo-opinions";
 import {
   generateDemoUniversity,
   MAIN_DEMO_UNIVERSITY,
@@ -118,6 +119,7 @@ export async function seedDemo(
       ? generateDemoActivities(university, { referenceDate: spec.referenceDate ?? referenceDate })
       : undefined;
     await insertUniversity(db, university, await passwordHash(), options.insertMode, activityData);
+    if (activityData) await insertDemoOpinions(db, university, spec.referenceDate ?? referenceDate);
     const counts = {
       organizations: university.organizations.length,
       departments: university.departments.length,

@@ -36,6 +36,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       show: actor.memberId !== null || can(actor, "appraisal.read"),
     },
     { href: "/commendations", label: t("nav.commendations"), show: true },
+    { href: "/opinions", label: t("nav.opinions"), show: can(actor, "opinion.read") },
     { href: "/departments", label: t("nav.departments"), show: can(actor, "org.read") },
     { href: "/admin/users", label: t("nav.users"), show: can(actor, "user.manage") },
     { href: "/audit", label: t("nav.audit"), show: can(actor, "audit.read") },

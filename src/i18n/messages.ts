@@ -18,6 +18,7 @@ const AREAS = [
   "notifications",
   "appraisal",
   "commendations",
+  "opinions",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -3,7 +3,13 @@
  * Unexpected errors are thrown as they are and end up in error.tsx.
  */
 export type AppErrorCode =
-  "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "VALIDATION" | "LOCKED";
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "VALIDATION"
+  | "LOCKED"
+  | "RATE_LIMITED";
 
 export class AppError extends Error {
   constructor(

@@ -59,6 +59,13 @@ export const PERMISSIONS = {
   "commendation.nominate": ["ORG_ADMIN", "SECRETARY"],
   /** Open nomination windows, review nominations, publish the notice, answer objections, finalize. */
   "commendation.manage": ["ORG_ADMIN"],
+  /** See opinion-collection and mass-evaluation rounds of the subtree and the opinions given. */
+  "opinion.read": ["ORG_ADMIN", "LEADER", "SECRETARY", "INSPECTOR"],
+  /**
+   * Open and close rounds for an organization of the subtree (a secretary for their own branch),
+   * answer opinions and track their rectification.
+   */
+  "opinion.manage": ["ORG_ADMIN", "SECRETARY"],
   /** Manage functional departments. */
   "department.manage": ["ORG_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

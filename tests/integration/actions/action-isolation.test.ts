@@ -57,6 +57,8 @@ async function snapshotTenant(tenantId: string) {
     pledgeComments: await db.pledgeComment.count(where),
     assessments: await db.assessmentEntry.findMany({ ...where, orderBy: { id: "asc" } }),
     publications: await db.ratingPublication.count(where),
+    opinionRounds: await db.opinionRound.findMany({ ...where, orderBy: { id: "asc" } }),
+    opinions: await db.opinion.findMany({ ...where, orderBy: { id: "asc" } }),
     audit: await db.auditEvent.count(where),
     appraisalRounds: await db.appraisalRound.findMany({ ...where, orderBy: { id: "asc" } }),
     appraisalRows: [

@@ -208,8 +208,15 @@ export default async function SummaryPage({ searchParams }: Props) {
             </div>
             <div className="rounded-md border border-stone-200 p-3">
               <dt className="text-sm text-stone-600">{t("summary.opinions")}</dt>
-              <dd className="text-base font-medium text-stone-800">{t("summary.notTracked")}</dd>
-              <dd className="text-sm text-stone-700">{t("summary.opinionsHint")}</dd>
+              <dd className="text-2xl font-semibold tabular-nums">{s.opinions.received}</dd>
+              <dd className="text-sm text-stone-700">
+                {t("summary.opinionsLine", {
+                  answered: s.opinions.answered,
+                  toRectify: s.opinions.toRectify,
+                  rectified: s.opinions.rectified,
+                  rounds: s.opinions.rounds,
+                })}
+              </dd>
             </div>
           </dl>
         </section>

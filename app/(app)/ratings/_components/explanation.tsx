@@ -142,6 +142,13 @@ export async function Explanation({
           </p>
           <p className="whitespace-pre-line">“{entry.comment}”</p>
           <p className="text-stone-600">{who}</p>
+          {entry.sourceHref ? (
+            <p>
+              <Link href={entry.sourceHref} className="text-red-900 underline underline-offset-2">
+                {t("explanation.sourceRound")}
+              </Link>
+            </p>
+          ) : null}
         </div>
       ) : (
         <p>{t("explanation.notAssessed", { max: amount(line.maxPoints) })}</p>

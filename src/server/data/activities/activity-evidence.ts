@@ -9,6 +9,7 @@ import { findVisibleItemOrThrow } from "../pledges/pledge-rules";
 import { activityReadWhere, fieldError, isActivityOwner } from "./activity-rules";
 import { storeEvidence } from "./activity-write";
 import { findActivityInScopeOrThrow, type ActivityInScope } from "./find-activity";
+import { roundReadWhere } from "../opinions/opinion-rules";
 
 // Evidence files of a record: added and withdrawn by the record's owner until it is approved.
 // A change of evidence is a change of the record: it bumps the record's version, so a reviewer
@@ -119,7 +120,8 @@ export type EvidenceDownload = {
  * What the evidence route serves: a file, not withdrawn, of
  *   - an activity record the actor may read (activity.read over its organization, or the member
  *     who self-reported it), or
- *   - a pledge's progress post (践诺) the actor may see (pledge rules: findVisibleItemOrThrow).
+ *   - a pledge's progress post (践诺) the actor may see (pledge rules: findVisibleItemOrThrow), or
+ *   - an opinion's rectification (整改) in a round the actor may read.
  * NOT_FOUND otherwise, the same answer for another tenant's id, an id outside the scope and a
  * withdrawn file.
  */
@@ -134,6 +136,7 @@ export async function getEvidenceForDownload(actor: Actor, id: string): Promise<
         sizeBytes: true,
         originalName: true,
         activityId: true,
+        purpose: true,
         pledgeProgress: { select: { itemId: true } },
       },
     });
@@ -148,6 +151,17 @@ export async function getEvidenceForDownload(actor: Actor, id: string): Promise<
       await findVisibleItemOrThrow(tx, actor, evidence.pledgeProgress.itemId).catch((error) => {
         throw isAppError(error) ? notFound("文件") : error;
       });
+    } else if (evidence.purpose === "opinion-rectification") {
+      // A rectification's evidence: readers of the opinion's round (opinion.read over its organization).
+      const readable = await tx.opinion.findFirst({
+        where: {
+          tenantId: actor.tenantId,
+          rectificationEvidenceIds: { has: id },
+          round: roundReadWhere(actor),
+        },
+        select: { id: true },
+      });
+      if (!readable) throw notFound("文件");
     } else throw notFound("文件");
     return {
       sha256: evidence.sha256,

@@ -7,6 +7,7 @@ import { loadDashboardBase } from "./dashboard-base";
 import type { DashboardQuery } from "./dashboard-query";
 import { byName, resolveView, type Cell } from "./dashboard-view";
 import { buildCampaignDashboard } from "./get-campaign-dashboard";
+import { countCampaignOpinions } from "../opinions/opinion-summary";
 
 export type TypeCount = { type: string; approved: number; pending: number; hours: number };
 export type RankedOrg = {
@@ -40,7 +41,8 @@ const RANKED = 5;
  *   - ratings by star band from the latest published rating of the campaign, if any;
  *   - leading and lagging organizations: the top and bottom 5 branches (or, without branches,
  *     the organizations below the focus) by share of quota results met.
- * Opinions collected are not tracked yet.
+ *   - opinions collected through opinion rounds of the campaign (received, answered,
+ *     rectified; see countCampaignOpinions) concerning organizations of the view.
  */
 export async function getCampaignSummary(actor: Actor, query: DashboardQuery) {
   const base = await loadDashboardBase(actor, query.campaignId, query.asOf);
@@ -159,8 +161,13 @@ export async function getCampaignSummary(actor: Actor, query: DashboardQuery) {
     };
   }
 
+  const opinions = await withTenant(actor.tenantId, (tx) =>
+    countCampaignOpinions(tx, actor.tenantId, base.campaign, focusPaths, asOf),
+  );
+
   return {
     dashboard,
+    opinions,
     participation: {
       members: membersInView.size,
       participants: participants.size,

@@ -52,6 +52,8 @@ export type ActiveEntry = {
   enteredById: string;
   enteredByName: string;
   enteredAt: string;
+  /** The closed mass-evaluation round the points come from, if any. */
+  sourceRoundId?: string | null;
 };
 /** An active LEADER or SECRETARY role held by a user linked to a member, over one organization. */
 export type RoleHolder = { memberId: string; role: "LEADER" | "SECRETARY"; orgId: string };
@@ -242,6 +244,7 @@ function entryTrace(e: ActiveEntry): EntryTrace {
     enteredById: e.enteredById,
     enteredByName: e.enteredByName,
     enteredAt: e.enteredAt,
+    sourceHref: e.sourceRoundId ? `/opinions/${e.sourceRoundId}` : null,
   };
 }
 

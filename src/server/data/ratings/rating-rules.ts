@@ -151,6 +151,7 @@ export async function loadRatingSet(
     enteredById: e.enteredById,
     enteredByName: userName.get(e.enteredById) ?? "",
     enteredAt: e.createdAt.toISOString(),
+    sourceRoundId: e.sourceRoundId,
   }));
   return buildRatingSet({
     campaign: {

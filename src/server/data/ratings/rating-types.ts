@@ -40,6 +40,11 @@ export type EntryTrace = {
   enteredByName: string;
   /** ISO instant. */
   enteredAt: string;
+  /**
+   * The round of mass evaluation (群众评议) the points were computed from, when they were not
+   * entered by a person; optional so that earlier publications still read.
+   */
+  sourceHref?: string | null;
 };
 
 export type QuotaLine = {
