@@ -73,12 +73,31 @@ for (let m = 0; m <= TABLE_MONTHS; m++) {
 export function parseDayNumber(s: string): number {
   const length = s.length;
   if (length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
-  const year = digits(s, 0, 4);
-  const month = digits(s, 5, 2);
-  const day = digits(s, 8, 2);
+  // Records are parsed by the million: the eight digits are read and checked inline (a malformed
+  // date is NaN whatever follows it), and a month table replaces the calendar arithmetic.
+  const y0 = s.charCodeAt(0) - 48;
+  const y1 = s.charCodeAt(1) - 48;
+  const y2 = s.charCodeAt(2) - 48;
+  const y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48;
+  const m1 = s.charCodeAt(6) - 48;
+  const d0 = s.charCodeAt(8) - 48;
+  const d1 = s.charCodeAt(9) - 48;
+  if (
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    m0 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9
+  )
+    return NaN;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
   if (!(month >= 1 && month <= 12 && day >= 1)) return NaN;
-  // Records are parsed by the million: a table lookup replaces the calendar arithmetic for
-  // ordinary years (a malformed year is NaN and takes the computed path, which yields NaN).
   let date: number;
   const m = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
   if (m >= 0 && m < TABLE_MONTHS) {
@@ -92,9 +111,16 @@ export function parseDayNumber(s: string): number {
   if (length === 10) return date;
   const sep = s.charCodeAt(10);
   if (sep !== 84 && sep !== 32) return NaN; // 'T' or ' '
-  const hour = digits(s, 11, 2);
-  const minute = digits(s, 14, 2);
-  if (!(hour >= 0 && hour <= 24 && minute >= 0 && minute < 60)) return NaN;
+  // Hour and minute: two digits each at 11 and 14 (so at least 16 characters).
+  if (length < 16) return NaN;
+  const h0 = s.charCodeAt(11) - 48;
+  const h1 = s.charCodeAt(12) - 48;
+  const n0 = s.charCodeAt(14) - 48;
+  const n1 = s.charCodeAt(15) - 48;
+  if (h0 >>> 0 > 9 || h1 >>> 0 > 9 || n0 >>> 0 > 9 || n1 >>> 0 > 9) return NaN;
+  const hour = h0 * 10 + h1;
+  const minute = n0 * 10 + n1;
+  if (!(hour <= 24 && minute < 60)) return NaN;
   const zone = zoneOffsetMinutes(s);
   if (Number.isNaN(zone)) return NaN;
   if (zone === null) return date;

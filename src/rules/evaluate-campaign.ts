@@ -22,6 +22,7 @@ import type {
   ActivityFilter,
   CampaignEvaluation,
   DateWindow,
+  EvaluateCampaignAsOfInput,
   EvaluateCampaignInput,
   Metric,
   PartTarget,
@@ -166,14 +167,37 @@ interface Context {
  * Pure: the as-of date is the only notion of "now".
  */
 export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluation {
-  primeResultShapes();
-  const { campaign, organizations, members, records, asOf } = input;
+  const { asOf, ...rest } = input;
+  return evaluateCampaignAsOf({ ...rest, asOfDates: [asOf] }).next().value!;
+}
+
+/**
+ * evaluateCampaign for each of several as-of dates (a trend), in the order given: each evaluation
+ * is exactly the one evaluateCampaign returns for that date, but the record index (the pass over
+ * every record) is built once, for the latest date, and shared by all of them. Evaluations are
+ * made one at a time as the caller iterates, so a caller that keeps only part of each (or a
+ * summary) never holds all of them at once.
+ */
+export function* evaluateCampaignAsOf(
+  input: EvaluateCampaignAsOfInput,
+): Generator<CampaignEvaluation, void, undefined> {
+  const { campaign, organizations, members, records } = input;
   const campaignStart = requireDay(campaign.startDate, "campaign.startDate");
   const campaignEnd = requireDay(campaign.endDate, "campaign.endDate") + 1;
-  const asOfDay = requireDay(asOf, "asOf");
-  const evaluation: CampaignEvaluation = { campaignId: campaign.id, asOf, results: [] };
-  if (asOfDay < campaignStart) return evaluation;
-  const results = evaluation.results;
+  const dates = input.asOfDates.map((asOf) => ({ asOf, asOfDay: requireDay(asOf, "asOf") }));
+  const empty = (asOf: string): CampaignEvaluation => ({
+    campaignId: campaign.id,
+    asOf,
+    results: [],
+  });
+  let lastAsOfDay = -Infinity;
+  for (const { asOfDay } of dates) {
+    if (asOfDay >= campaignStart) lastAsOfDay = Math.max(lastAsOfDay, asOfDay);
+  }
+  if (lastAsOfDay === -Infinity) {
+    for (const { asOf } of dates) yield empty(asOf);
+    return;
+  }
 
   const phases = new Map<string, { start: number; end: number }>();
   for (const p of campaign.phases ?? []) {
@@ -189,13 +213,37 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
   const memberIndexById = new Map<string, number>();
   members.forEach((m, i) => memberIndexById.set(m.id, i));
 
+  // The windows asked for, per date and quota: every window begun by the date, or only the
+  // current one; null for a date before the campaign.
+  const windowsByDate = dates.map(({ asOfDay }) =>
+    asOfDay < campaignStart
+      ? null
+      : campaign.quotas.map((quota) => {
+          const windows = listPeriodWindows(quota.period, periodContext, asOfDay);
+          return input.windows === "current" && windows.length > 1 ? windows.slice(-1) : windows;
+        }),
+  );
+
   const orgTypes = new Set<string>();
   const memberTypes = new Set<string>();
+  // Days each type is read on, so that records no requested window counts stay out of the index.
+  const orgDays = new Map<string, DayWindow[]>();
+  const memberDays = new Map<string, DayWindow[]>();
   const needs = { hours: false, days: false, subTypes: false };
-  for (const q of campaign.quotas) {
-    const into = q.subject.kind === "organization" ? orgTypes : memberTypes;
+  for (let qi = 0; qi < campaign.quotas.length; qi++) {
+    const q = campaign.quotas[qi]!;
+    const isOrg = q.subject.kind === "organization";
+    const into = isOrg ? orgTypes : memberTypes;
+    const days = isOrg ? orgDays : memberDays;
     for (const spec of listMeasures(q)) {
-      for (const t of spec.activity.types) into.add(t);
+      for (const t of spec.activity.types) {
+        into.add(t);
+        let list = days.get(t);
+        if (list === undefined) days.set(t, (list = []));
+        for (const quotaWindows of windowsByDate) {
+          if (quotaWindows !== null) for (const w of quotaWindows[qi]!) list.push(w);
+        }
+      }
       if (spec.metric === "sumHours") needs.hours = true;
       if (spec.metric === "sumDays") needs.days = true;
       if (spec.activity.subTypes) needs.subTypes = true;
@@ -207,37 +255,16 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
     orgIndexById,
     memberIndexById,
     firstDay: campaignStart,
-    lastDay: Math.min(asOfDay, campaignEnd - 1),
+    lastDay: Math.min(lastAsOfDay, campaignEnd - 1),
     orgTypes,
     memberTypes,
+    readDays: { org: orgDays, member: memberDays },
     needs,
   });
   const needsSubtrees = campaign.quotas.some(
     (q) => q.subject.kind === "organization" && q.options?.includeSubtree,
   );
-  const context: Context = {
-    index,
-    asOfDay,
-    subtrees: needsSubtrees ? findSubtrees(organizations) : null,
-    unionScratch: new Float64Array(256),
-    unionIds: [],
-    idScratch: ["", "", "", "", "", "", "", ""],
-    scan: {
-      spec: null!,
-      windowOfDay: new Int32Array(0),
-      keys: index.member.keys,
-      ids: index.member.ids,
-      entrySlot: null,
-      entryHours: null,
-      coverage: [],
-      checkCoverage: false,
-      counted: 0,
-    },
-    pace: { status: "met", expectedByNow: 0, gap: 0, reason: undefined },
-    targetValue: 0,
-    targetMax: null,
-    target: "",
-  };
+  const subtrees = needsSubtrees ? findSubtrees(organizations) : null;
 
   const orgRefs: Array<SubjectRef | undefined> = [];
   const memberRefs: Array<SubjectRef | undefined> = [];
@@ -258,9 +285,74 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
     return ref;
   };
 
-  for (const quota of campaign.quotas) {
-    let windows = listPeriodWindows(quota.period, periodContext, asOfDay);
-    if (input.windows === "current" && windows.length > 1) windows = windows.slice(-1);
+  const shared: SharedEvaluation = {
+    campaign,
+    organizations,
+    members,
+    campaignStart,
+    campaignEnd,
+    index,
+    subtrees,
+    refOf,
+  };
+  for (let i = 0; i < dates.length; i++) {
+    const evaluation = empty(dates[i]!.asOf);
+    const quotaWindows = windowsByDate[i]!;
+    if (quotaWindows !== null)
+      evaluateAt(shared, dates[i]!.asOfDay, quotaWindows, evaluation.results);
+    yield evaluation;
+  }
+}
+
+/** What the evaluations of one campaign at several dates share. */
+interface SharedEvaluation {
+  campaign: EvaluateCampaignInput["campaign"];
+  organizations: EvaluateCampaignInput["organizations"];
+  members: EvaluateCampaignInput["members"];
+  campaignStart: number;
+  campaignEnd: number;
+  /** Built for the latest date: records after asOf are excluded by the window tables. */
+  index: RecordIndex;
+  subtrees: number[][] | null;
+  refOf: (kind: "organization" | "member", i: number) => SubjectRef;
+}
+
+/** The evaluation at one date, its windows (per quota) given, appended to results. */
+function evaluateAt(
+  shared: SharedEvaluation,
+  asOfDay: number,
+  quotaWindows: DayWindow[][],
+  results: QuotaResult[],
+): void {
+  primeResultShapes();
+  const { campaign, organizations, members, campaignStart, campaignEnd, index, refOf } = shared;
+  const context: Context = {
+    index,
+    asOfDay,
+    subtrees: shared.subtrees,
+    unionScratch: new Float64Array(256),
+    unionIds: [],
+    idScratch: ["", "", "", "", "", "", "", ""],
+    scan: {
+      spec: null!,
+      windowOfDay: new Int32Array(0),
+      keys: index.member.keys,
+      ids: index.member.ids,
+      entrySlot: null,
+      entryHours: null,
+      coverage: [],
+      checkCoverage: false,
+      counted: 0,
+    },
+    pace: { status: "met", expectedByNow: 0, gap: 0, reason: undefined },
+    targetValue: 0,
+    targetMax: null,
+    target: "",
+  };
+
+  for (let qi = 0; qi < campaign.quotas.length; qi++) {
+    const quota = campaign.quotas[qi]!;
+    const windows = quotaWindows[qi]!;
     if (windows.length === 0) continue;
     const W = windows.length;
     const qw = describeQuotaWindows(windows, asOfDay, campaignStart, campaignEnd);
@@ -375,7 +467,6 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
       }
     }
   }
-  return evaluation;
 }
 
 function requireDay(value: string, what: string): number {
@@ -461,7 +552,11 @@ function describeQuotaWindows(
   campaignEnd: number,
 ): QuotaWindows {
   const windowOfDay = new Int32Array(Math.max(0, campaignEnd - campaignStart)).fill(-1);
-  windows.forEach((w, i) => windowOfDay.fill(i, w.start - campaignStart, w.end - campaignStart));
+  // Days after asOf belong to no window: the record index may have been built for a later date
+  // (evaluateCampaignAsOf), and a record dated after asOf never counts.
+  windows.forEach((w, i) =>
+    windowOfDay.fill(i, w.start - campaignStart, Math.min(w.end, asOfDay + 1) - campaignStart),
+  );
   return {
     windows,
     windowOfDay,

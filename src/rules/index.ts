@@ -1,6 +1,6 @@
 // Public surface of the rules module. Pure: no database, no I/O, no clock.
 export * from "./types";
-export { evaluateCampaign, DEFAULT_UNITS } from "./evaluate-campaign";
+export { evaluateCampaign, evaluateCampaignAsOf, DEFAULT_UNITS } from "./evaluate-campaign";
 export {
   assessPace,
   combinePartStatuses,

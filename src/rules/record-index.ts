@@ -64,6 +64,12 @@ export interface RecordIndex {
   member: HolderIndex;
 }
 
+/** Half-open range of day numbers [start, end). */
+export interface DayRange {
+  start: number;
+  end: number;
+}
+
 export interface BuildRecordIndexInput {
   records: ReadonlyArray<RecordInputLike>;
   orgIndexById: ReadonlyMap<string, number>;
@@ -74,6 +80,17 @@ export interface BuildRecordIndexInput {
   /** Types asked for by organization quotas and by member quotas. */
   orgTypes: ReadonlySet<string>;
   memberTypes: ReadonlySet<string>;
+  /**
+   * Days on which records of a type can count, for organization quotas and for member quotas: the
+   * half-open day ranges of the requested windows of the quotas that read the type. A record that
+   * no window can count for either kind of holder is left out of the index (with the current
+   * window only, most of the year's records of a monthly or weekly quota). A type without ranges
+   * is read on every day from firstDay to lastDay.
+   */
+  readDays?: {
+    org?: ReadonlyMap<string, ReadonlyArray<DayRange>>;
+    member?: ReadonlyMap<string, ReadonlyArray<DayRange>>;
+  };
   /** Which per-record values some quota reads; the others are not collected (default: all). */
   needs?: { hours?: boolean; days?: boolean; subTypes?: boolean };
   /** Largest group table (holders × slots) split by slot (default MAX_GROUPS). */
@@ -97,9 +114,12 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
   for (const t of memberTypes) if (!slotOfType.has(t)) slotOfType.set(t, slotOfType.size);
   const slots = Math.max(1, slotOfType.size);
   if (slots > 255) throw new RangeError("more than 255 activity types in one campaign");
-  const slotUse = new Uint8Array(slots); // bit 1: organization quotas, bit 2: member quotas
-  for (const t of orgTypes) slotUse[slotOfType.get(t)!]! |= 1;
-  for (const t of memberTypes) slotUse[slotOfType.get(t)!]! |= 2;
+  // Use of each slot on each day from firstDay: bit 1 some organization quota's window reads it,
+  // bit 2 some member quota's; 0 leaves the record out.
+  const span = Math.max(0, lastDay - firstDay + 1);
+  const dayUse = new Uint8Array(slots * span);
+  markDays(dayUse, span, firstDay, slotOfType, orgTypes, input.readDays?.org, 1);
+  markDays(dayUse, span, firstDay, slotOfType, memberTypes, input.readDays?.member, 2);
   const anyOrgTypes = orgTypes.size > 0;
   const anyMemberTypes = memberTypes.size > 0;
   const maxGroups = input.maxGroups ?? MAX_GROUPS;
@@ -146,6 +166,8 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
     if (slot === undefined) continue;
     const d = parseDayNumber(r.date);
     if (!(d >= firstDay && d <= lastDay)) continue;
+    const use = dayUse[slot * span + d - firstDay]!;
+    if (use === 0) continue;
     ids[n] = r.id;
     dayOffset[n] = d - firstDay;
     rawSlot[n] = slot;
@@ -165,7 +187,6 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
         rawSubType[n] = -1;
       }
     }
-    const use = slotUse[slot]!;
     if (anyOrgTypes) {
       const o = use & 1 ? orgIndexById.get(r.orgId) : undefined;
       if (o === undefined) {
@@ -306,6 +327,31 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
       hours: memberHours,
     },
   };
+}
+
+/** Sets bit on the days each type is read on (every day when it has no ranges). */
+function markDays(
+  dayUse: Uint8Array,
+  span: number,
+  firstDay: number,
+  slotOfType: ReadonlyMap<string, number>,
+  types: ReadonlySet<string>,
+  ranges: ReadonlyMap<string, ReadonlyArray<DayRange>> | undefined,
+  bit: number,
+): void {
+  for (const t of types) {
+    const base = slotOfType.get(t)! * span;
+    const list = ranges?.get(t);
+    if (list === undefined) {
+      for (let i = 0; i < span; i++) dayUse[base + i]! |= bit;
+      continue;
+    }
+    for (const { start, end } of list) {
+      const from = Math.max(0, start - firstDay);
+      const to = Math.min(span, end - firstDay);
+      for (let i = from; i < to; i++) dayUse[base + i]! |= bit;
+    }
+  }
 }
 
 /** Turns counts at [i + 1] into start offsets in place. */

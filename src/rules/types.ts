@@ -473,6 +473,12 @@ export interface EvaluateCampaignInput {
   windows?: "all" | "current";
 }
 
+/** EvaluateCampaignInput for several as-of dates at once (see evaluateCampaignAsOf). */
+export interface EvaluateCampaignAsOfInput extends Omit<EvaluateCampaignInput, "asOf"> {
+  /** YYYY-MM-DD, Asia/Shanghai; one evaluation per date, in this order. */
+  asOfDates: ReadonlyArray<string>;
+}
+
 export interface OrganizationInputLike {
   id: string;
   level: OrgLevel;

@@ -2,6 +2,7 @@ import { cache } from "react";
 import type { CampaignStatus, MemberCategory, OrgKind, OrgLevel } from "@/generated/prisma/enums";
 import {
   evaluateCampaign,
+  evaluateCampaignAsOf,
   parseCampaignFile,
   parseRecords,
   type ActivityRecord,
@@ -91,6 +92,24 @@ export function evaluateParsed(parsed: DashboardBase["parsed"], asOf: string): C
     members: parsed.file.members,
     records: parsed.records,
     asOf,
+    windows: "current",
+  });
+}
+
+/**
+ * evaluateParsed at each date, one evaluation at a time as the caller iterates, with the engine's
+ * record index built once for all of them.
+ */
+export function evaluateParsedAsOf(
+  parsed: DashboardBase["parsed"],
+  dates: ReadonlyArray<string>,
+): Iterable<CampaignEvaluation> {
+  return evaluateCampaignAsOf({
+    campaign: parsed.file.campaign,
+    organizations: parsed.file.organizations,
+    members: parsed.file.members,
+    records: parsed.records,
+    asOfDates: dates,
     windows: "current",
   });
 }
@@ -253,17 +272,20 @@ const trends = new WeakMap<DashboardBase, TrendEvaluation[]>();
 export function dashboardTrend(base: DashboardBase): TrendEvaluation[] {
   let out = trends.get(base);
   if (!out) {
-    out = trendDates(base.campaign.startDate, base.campaign.endDate, base.asOf).map((date) => ({
+    const dates = trendDates(base.campaign.startDate, base.campaign.endDate, base.asOf);
+    // The earlier dates are evaluated together (one pass over the records for all of them), each
+    // restricted to the actor's scope as soon as it is made.
+    const earlier = dates.filter((date) => date !== base.asOf);
+    const restricted = new Map<string, CampaignEvaluation>();
+    for (const evaluation of evaluateParsedAsOf(base.parsed, earlier)) {
+      restricted.set(
+        evaluation.asOf,
+        restrictToScope(evaluation, base.actor, base.input, base.campaign.rootPath),
+      );
+    }
+    out = dates.map((date) => ({
       date,
-      evaluation:
-        date === base.asOf
-          ? base.evaluation
-          : restrictToScope(
-              evaluateParsed(base.parsed, date),
-              base.actor,
-              base.input,
-              base.campaign.rootPath,
-            ),
+      evaluation: date === base.asOf ? base.evaluation : restricted.get(date)!,
     }));
     trends.set(base, out);
   }
