@@ -18,6 +18,9 @@ export default defineConfig({
           include: ["tests/unit/**/*.test.ts"],
           sequence: { groupOrder: 0 },
           environment: "node",
+          // A few rules tests evaluate large generated inputs (about a second on a quiet machine);
+          // the default 5 s is too tight when the machine is busy with a build beside them.
+          testTimeout: 30_000,
         },
       },
       {
