@@ -57,7 +57,10 @@ async function snapshotTenant(tenantId: string) {
     pledgeComments: await db.pledgeComment.count(where),
     assessments: await db.assessmentEntry.findMany({ ...where, orderBy: { id: "asc" } }),
     publications: await db.ratingPublication.count(where),
-    audit: await db.auditEvent.count(where),
+    // Refusals are audited (authz.*) by design; every other event would be a write that leaked.
+    audit: await db.auditEvent.count({
+      where: { tenantId, NOT: { action: { startsWith: "authz." } } },
+    }),
   });
 }
 
