@@ -14,6 +14,8 @@ import { loadSessionActor } from "@/server/auth/load-actor";
 import { SESSION_IDLE_MINUTES, SESSION_MAX_AGE_SECONDS } from "@/server/auth/sessions";
 import { verifyLogin } from "@/server/auth/verify-login";
 import { changePasswordAction } from "@/server/actions/account/change-password-action";
+import { endSessionAction } from "@/server/actions/account/end-session-action";
+import { listOwnSessions } from "@/server/auth/sessions";
 import { resetUserPasswordAction } from "@/server/actions/users/reset-user-password-action";
 import { setUserDisabledAction } from "@/server/actions/users/set-user-disabled-action";
 import { initialActionResult } from "@/lib/action-result";
@@ -195,6 +197,38 @@ describe("server-side sessions", () => {
     expect(await sessionRow(c.sessionId)).toMatchObject({ revokeReason: "disabled" });
     await setSessionCookie(c);
     expect(await getActor()).toBeNull();
+  });
+});
+
+describe("the user's own sessions", () => {
+  it("lists the live ones and ends another browser's session, never someone else's", async () => {
+    const laptop = await login("inspector");
+    const phone = await login("inspector");
+    const others = await login("secretary");
+    await setSessionCookie(laptop);
+    const actor = (await getActor())!;
+    const listed = await listOwnSessions(actor);
+    expect(listed.find((s) => s.id === laptop.sessionId)?.current).toBe(true);
+    expect(listed.find((s) => s.id === phone.sessionId)).toMatchObject({
+      current: false,
+      userAgent: "Mozilla/5.0 test",
+      ipAddress: "10.0.0.7",
+    });
+    expect(listed.some((s) => s.id === others.sessionId)).toBe(false);
+
+    // Someone else's session reads as not found and stays live.
+    const refused = await endSessionAction(undefined, form({ id: others.sessionId }));
+    expect(refused).toMatchObject({ ok: false });
+    expect((await sessionRow(others.sessionId)).revokedAt).toBeNull();
+
+    const ended = await endSessionAction(undefined, form({ id: phone.sessionId }));
+    expect(ended).toMatchObject({ ok: true });
+    expect(await sessionRow(phone.sessionId)).toMatchObject({ revokeReason: "ended_by_user" });
+    expect(await events("auth.session_revoked", phone.sessionId)).toHaveLength(1);
+    await setSessionCookie(phone);
+    expect(await getActor()).toBeNull();
+    await setSessionCookie(laptop);
+    expect((await getActor())?.userId).toBe(t.users.inspector);
   });
 });
 
