@@ -44,6 +44,7 @@ function cspDirectives(header: string | undefined): Map<string, string> {
 test("pages carry a nonce CSP and the security headers, and nothing is blocked", async ({
   page,
 }) => {
+  test.setTimeout(360_000);
   const watch = await watchCsp(page);
   const response = await page.goto("/login");
   const headers = response!.headers();
@@ -91,7 +92,7 @@ test("pages carry a nonce CSP and the security headers, and nothing is blocked",
     const r = await page.goto(path);
     expect(r?.status(), path).toBeLessThan(400);
     await expect(page.locator("h1").first(), path).toBeVisible(SLOW);
-    await page.waitForLoadState("networkidle");
+    await page.waitForLoadState("load");
   }
 
   // The dashboard with a campaign's charts (recharts), and the printable summary.
@@ -113,6 +114,9 @@ test("pages carry a nonce CSP and the security headers, and nothing is blocked",
   await page.getByLabel("确认新密码").fill("another-pass-123");
   await page.getByRole("button", { name: "修改密码" }).click();
   await expect(page.getByText("当前密码不正确").first()).toBeVisible(SLOW);
+  // The account page lists the live sign-ins, this one marked as current.
+  await expect(page.getByRole("heading", { name: "登录会话" })).toBeVisible();
+  await expect(page.getByText("当前会话")).toBeVisible();
 
   // A file chosen in an upload form (preview from a blob: URL where the form shows one).
   await page.goto("/activities/new");
