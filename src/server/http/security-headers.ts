@@ -54,8 +54,7 @@ export function baseSecurityHeaders(options: SecurityHeaderOptions): Record<stri
     "Referrer-Policy": "strict-origin-when-cross-origin",
     // Older browsers that do not know frame-ancestors.
     "X-Frame-Options": "DENY",
-    "Permissions-Policy":
-      "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    "Permissions-Policy": "camera=(self), microphone=(), geolocation=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
     "X-DNS-Prefetch-Control": "off",
