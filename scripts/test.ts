@@ -6,6 +6,10 @@
  * seeds a database with the demo university, builds the app and runs Playwright in Debian's
  * Chromium against `next start`. The cluster is stopped and deleted at the end, pass or fail.
  *
+ * First of all, `npm audit --audit-level=high`: a high or critical advisory against any installed
+ * package fails the run. When the registry's advisory service cannot be reached, a warning says
+ * so and the tests go on (docs/security.md). SKIP_AUDIT=1 skips it.
+ *
  * SKIP_E2E=1 skips the browser part; SKIP_VITEST=1 the unit and integration part; SKIP_BUILD=1
  * reuses the last `next build`. Extra arguments go to vitest (e.g. `npm test -- orgs`), or to
  * Playwright when SKIP_VITEST=1.
@@ -13,6 +17,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cloneTemplate, prepareTemplate } from "../tests/setup/databases";
+import { runNpmAudit } from "./npm-audit";
 import { startPostgres } from "../tests/setup/postgres";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
@@ -27,6 +32,7 @@ function run(cmd: string, args: string[], extraEnv: Record<string, string> = {})
 }
 
 async function main(): Promise<void> {
+  runNpmAudit(env);
   if (!process.env.SKIP_E2E && !existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
     throw new Error(
       "Chromium is missing: run `apt-get install -y chromium` (or .ci/run), or set SKIP_E2E=1",

@@ -19,6 +19,7 @@ const AREAS = [
   "appraisal",
   "commendations",
   "opinions",
+  "sessions",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

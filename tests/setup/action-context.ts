@@ -1,4 +1,6 @@
+import { addHours } from "date-fns";
 import { encode } from "next-auth/jwt";
+import { adminDb } from "./admin-db";
 
 /**
  * Server actions read the session from Next's request cookies. In integration tests the
@@ -32,14 +34,46 @@ export const nextCacheMock = {
   revalidateTag: () => undefined,
 };
 
+/**
+ * Signs in as a user: opens a real server-side session row (as a login does) and puts the
+ * cookie naming it in the jar. Returns the session id.
+ */
 export async function signInAs(session: {
   tenantId: string;
   userId: string;
   sessionVersion?: number;
+}): Promise<string> {
+  jar.clear();
+  const now = new Date();
+  const row = await adminDb().userSession.create({
+    data: {
+      tenantId: session.tenantId,
+      userId: session.userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: addHours(now, 8),
+      userAgent: "integration test",
+    },
+  });
+  await setSessionCookie({ ...session, sessionId: row.id });
+  return row.id;
+}
+
+/** Puts a session cookie for an existing session in the jar (e.g. one opened by a real login). */
+export async function setSessionCookie(session: {
+  tenantId: string;
+  userId: string;
+  sessionId: string;
+  sessionVersion?: number;
 }): Promise<void> {
   jar.clear();
   const token = await encode({
-    token: { uid: session.userId, tid: session.tenantId, sv: session.sessionVersion ?? 1 },
+    token: {
+      uid: session.userId,
+      tid: session.tenantId,
+      sv: session.sessionVersion ?? 1,
+      sid: session.sessionId,
+    },
     secret: SECRET,
   });
   jar.set("next-auth.session-token", token);

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
+import { recordSecurityEvent } from "../audit/record-security-event";
+import { getActor } from "../auth/get-actor";
 import { isAppError } from "../errors";
 
 /** Field errors from a zod failure, keyed by the dotted path of the field. */
@@ -24,6 +26,20 @@ export function formValues(formData: FormData): Record<string, string> {
 }
 
 /**
+ * An action refused for lack of permission leaves an audit event (authz.forbidden). Written in
+ * its own transaction: the action's transaction, if it got that far, has rolled back.
+ */
+async function auditForbidden(reason: string): Promise<void> {
+  const actor = await getActor().catch(() => null);
+  if (!actor) return;
+  await recordSecurityEvent(actor, {
+    action: "authz.forbidden",
+    entityType: "Permission",
+    after: { reason },
+  });
+}
+
+/**
  * Turns expected failures (AppError, zod) into an ActionResult; anything else is rethrown
  * and reaches error.tsx. Use it as the body of every server action.
  */
@@ -39,6 +55,7 @@ export async function runAction<T>(
       return { ok: false, message: "请修正标出的字段", fieldErrors: zodFieldErrors(error), values };
     }
     if (isAppError(error)) {
+      if (error.code === "FORBIDDEN") await auditForbidden(error.message);
       return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
     }
     throw error;

@@ -2,13 +2,20 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import { notFound, redirect } from "next/navigation";
+import { recordSecurityEvent } from "../audit/record-security-event";
 import { AppError } from "../errors";
 import type { Actor } from "../authz/actor";
 import type { Permission } from "../authz/permissions";
 import { can } from "../authz/scope";
-import { loadActor } from "./load-actor";
+import { sessionCookieName } from "./cookies";
+import { loadSessionActor } from "./load-actor";
 
-async function readToken(): Promise<{ uid: string; tid: string; sv: number } | null> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type SessionToken = { uid: string; tid: string; sv: number; sid: string };
+
+/** The decrypted session cookie of this request, or null (absent, forged, or from before server-side sessions). */
+export async function readSessionToken(): Promise<SessionToken | null> {
   const cookieStore = await cookies();
   const headerStore = await headers();
   const token = await getToken({
@@ -17,20 +24,25 @@ async function readToken(): Promise<{ uid: string; tid: string; sv: number } | n
       cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])),
     } as never,
     secret: process.env.NEXTAUTH_SECRET,
+    cookieName: sessionCookieName(),
   });
-  if (!token || typeof token.uid !== "string" || typeof token.tid !== "string") return null;
-  return { uid: token.uid, tid: token.tid, sv: Number(token.sv ?? 0) };
+  if (!token) return null;
+  const { uid, tid, sid } = token;
+  if (typeof uid !== "string" || typeof tid !== "string" || typeof sid !== "string") return null;
+  if (!UUID.test(uid) || !UUID.test(tid) || !UUID.test(sid)) return null;
+  return { uid, tid, sid, sv: Number(token.sv ?? 0) };
 }
 
 /**
  * The signed-in actor for this request, or null. Cached per request; loaded from the
- * database every request so that disabling an account or changing its password cuts off
- * existing sessions at once.
+ * database every request, together with the server-side session, so that logging out,
+ * disabling an account, changing its password or an idle session cuts it off at once.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const token = await readToken();
+  const token = await readSessionToken();
   if (!token) return null;
-  return loadActor(token.tid, token.uid, token.sv);
+  const { actor } = await loadSessionActor(token);
+  return actor;
 });
 
 /** For pages: the actor, or a redirect to the login page. */
@@ -47,12 +59,23 @@ export async function requireActor(): Promise<Actor> {
   return actor;
 }
 
-/** For pages: the actor when they hold `permission` (anywhere, or over `orgPath`); otherwise a 404. */
+/**
+ * For pages: the actor when they hold `permission` (anywhere, or over `orgPath`); otherwise a
+ * 404, and the refusal is audited (authz.page_denied).
+ */
 export async function requirePagePermission(
   permission: Permission,
   orgPath?: string,
 ): Promise<Actor> {
   const actor = await requireActorForPage();
-  if (!can(actor, permission, orgPath)) notFound();
+  if (!can(actor, permission, orgPath)) {
+    await recordSecurityEvent(actor, {
+      action: "authz.page_denied",
+      entityType: "Permission",
+      entityId: permission,
+      after: { permission, orgPath: orgPath ?? null },
+    });
+    notFound();
+  }
   return actor;
 }

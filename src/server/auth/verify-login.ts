@@ -2,23 +2,25 @@ import { addMinutes, differenceInMilliseconds } from "date-fns";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { findTenantIdBySlug, withTenant } from "../tenant-tx";
 import { burnPasswordCheck, verifyPassword } from "./password";
+import { startSession, type ClientSummary } from "./sessions";
 
 export const LOCKOUT_THRESHOLD = 10;
 export const LOCKOUT_WINDOW_MINUTES = 15;
 export const LOCKOUT_MINUTES = 15;
 
 export type LoginResult =
-  | { ok: true; userId: string; tenantId: string; sessionVersion: number }
+  | { ok: true; userId: string; tenantId: string; sessionVersion: number; sessionId: string }
   | { ok: false; reason: "INVALID" }
   | { ok: false; reason: "DISABLED" }
   | { ok: false; reason: "LOCKED"; lockedUntil: Date };
 
 /**
  * Checks a school code, username and password. Ten failures for one account within 15
- * minutes lock it for 15 minutes; every attempt leaves an audit event.
+ * minutes lock it for 15 minutes; every attempt leaves an audit event. A successful login
+ * opens a server-side session (UserSession) in the same transaction.
  */
 export async function verifyLogin(
-  input: { school: string; username: string; password: string },
+  input: { school: string; username: string; password: string; client?: ClientSummary },
   now: Date = new Date(),
 ): Promise<LoginResult> {
   const tenantId = await findTenantIdBySlug(input.school.trim().toLowerCase());
@@ -97,7 +99,19 @@ export async function verifyLogin(
         lastLoginAt: now,
       },
     });
-    await audit("auth.login", {});
-    return { ok: true, userId: user.id, tenantId, sessionVersion: user.sessionVersion } as const;
+    const sessionId = await startSession(tx, {
+      tenantId,
+      userId: user.id,
+      now,
+      ...input.client,
+    });
+    await audit("auth.login", { sessionId });
+    return {
+      ok: true,
+      userId: user.id,
+      tenantId,
+      sessionVersion: user.sessionVersion,
+      sessionId,
+    } as const;
   });
 }

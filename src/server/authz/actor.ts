@@ -22,4 +22,6 @@ export type Actor = {
   displayName: string;
   memberId: string | null;
   assignments: ActorAssignment[];
+  /** The server-side session this request runs under (absent for jobs and calendar feeds). */
+  sessionId?: string | null;
 };

@@ -59,7 +59,10 @@ async function snapshotTenant(tenantId: string) {
     publications: await db.ratingPublication.count(where),
     opinionRounds: await db.opinionRound.findMany({ ...where, orderBy: { id: "asc" } }),
     opinions: await db.opinion.findMany({ ...where, orderBy: { id: "asc" } }),
-    audit: await db.auditEvent.count(where),
+    // Refusals are audited (authz.*) by design; every other event would be a write that leaked.
+    audit: await db.auditEvent.count({
+      where: { tenantId, NOT: { action: { startsWith: "authz." } } },
+    }),
     appraisalRounds: await db.appraisalRound.findMany({ ...where, orderBy: { id: "asc" } }),
     appraisalRows: [
       await db.appraisalParticipant.count(where),

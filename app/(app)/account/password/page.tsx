@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActorForPage } from "@/server/auth/get-actor";
+import { ActiveSessions } from "./_components/active-sessions";
 import { ChangePasswordForm } from "./_components/change-password-form";
 
 export async function generateMetadata() {
@@ -18,6 +19,7 @@ export default async function ChangePasswordPage() {
         <p className="mb-4 text-sm text-stone-700">{t("intro")}</p>
         <ChangePasswordForm username={actor.username} />
       </section>
+      <ActiveSessions actor={actor} />
     </div>
   );
 }

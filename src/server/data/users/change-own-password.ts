@@ -2,6 +2,7 @@ import type { ChangePasswordInput } from "@/lib/schemas/user";
 import type { Actor } from "../../authz/actor";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { hashPassword, verifyPassword } from "../../auth/password";
+import { revokeUserSessions } from "../../auth/sessions";
 import { AppError } from "../../errors";
 import { withTenant } from "../../tenant-tx";
 import { lockUser } from "./user-scope";
@@ -9,8 +10,9 @@ import { lockUser } from "./user-scope";
 /**
  * The signed-in user changes their own password, proving the current one. On success the
  * hash, passwordChangedAt and sessionVersion (+1) change together, which ends every session
- * of the account, the caller's own included: the caller must log in again (the account
- * page signs out and goes to /login). A wrong current password is audited and refused.
+ * of the account, the caller's own included: every server-side session of the user is revoked
+ * in the same transaction, and the caller must log in again (the account page signs out and
+ * goes to /login). A wrong current password is audited and refused.
  */
 export async function changeOwnPassword(
   actor: Actor,
@@ -39,6 +41,7 @@ export async function changeOwnPassword(
       where: { tenantId_id: { tenantId: actor.tenantId, id: user.id } },
       data: { passwordHash, passwordChangedAt: now, sessionVersion: { increment: 1 } },
     });
+    await revokeUserSessions(tx, actor, { userId: user.id, reason: "password_changed", now });
     await recordAuditEvent(tx, actor, {
       action: "user.change_password",
       entityType: "User",

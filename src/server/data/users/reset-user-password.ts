@@ -3,6 +3,7 @@ import type { Actor } from "../../authz/actor";
 import { requirePermission } from "../../authz/scope";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { hashPassword } from "../../auth/password";
+import { revokeUserSessions } from "../../auth/sessions";
 import { AppError } from "../../errors";
 import { withTenant } from "../../tenant-tx";
 import { findUserInScopeOrThrow, lockUser, requireFullCover } from "./user-scope";
@@ -37,6 +38,7 @@ export async function resetUserPassword(
         lockedUntil: null,
       },
     });
+    await revokeUserSessions(tx, actor, { userId: user.id, reason: "password_reset", now });
     await recordAuditEvent(tx, actor, {
       action: "user.reset_password",
       entityType: "User",

@@ -2,6 +2,7 @@ import type { SetUserDisabledInput } from "@/lib/schemas/user";
 import type { Actor } from "../../authz/actor";
 import { requirePermission } from "../../authz/scope";
 import { recordAuditEvent } from "../../audit/record-audit-event";
+import { revokeUserSessions } from "../../auth/sessions";
 import { AppError } from "../../errors";
 import { withTenant } from "../../tenant-tx";
 import {
@@ -45,6 +46,8 @@ export async function setUserDisabled(
       where: { tenantId_id: { tenantId: actor.tenantId, id: user.id } },
       data: input.disabled ? { disabledAt, sessionVersion: { increment: 1 } } : { disabledAt },
     });
+    if (input.disabled)
+      await revokeUserSessions(tx, actor, { userId: user.id, reason: "disabled", now });
     await recordAuditEvent(tx, actor, {
       action: input.disabled ? "user.disable" : "user.enable",
       entityType: "User",
