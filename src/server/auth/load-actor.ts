@@ -20,6 +20,10 @@ export async function loadActor(
           include: { org: { select: { path: true, name: true } } },
           orderBy: { createdAt: "asc" },
         },
+        departmentLinks: {
+          where: { removedAt: null, department: { isActive: true } },
+          select: { departmentId: true },
+        },
       },
     });
     if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
@@ -37,6 +41,7 @@ export async function loadActor(
         orgPath: a.org.path,
         orgName: a.org.name,
       })),
+      departmentIds: [...new Set(user.departmentLinks.map((l) => l.departmentId))],
     };
   });
 }

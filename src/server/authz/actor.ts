@@ -22,4 +22,9 @@ export type Actor = {
   displayName: string;
   memberId: string | null;
   assignments: ActorAssignment[];
+  /**
+   * Departments the user works for (DepartmentStaff), for navigation only: data functions read
+   * the links again inside their own transaction before allowing anything.
+   */
+  departmentIds?: string[];
 };

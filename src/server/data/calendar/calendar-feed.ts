@@ -5,11 +5,12 @@ import { getDb } from "../../db";
 import { withTenant } from "../../tenant-tx";
 import { dayOf } from "../tasks/task-status";
 import { taskCampaignWhere } from "../tasks/task-rules";
+import { coveredOrgWhere, planDeadline } from "../implementation-plans/plan-rules";
 import { hashCalendarToken } from "./calendar-tokens";
 
 export type Deadline = {
   uid: string;
-  kind: "task" | "milestone" | "matter";
+  kind: "task" | "milestone" | "matter" | "plan";
   title: string;
   day: string;
   link: string;
@@ -18,7 +19,8 @@ export type Deadline = {
 /**
  * Open deadlines in the actor's scope: the organization department (task.manage) sees every
  * open task and item of the campaigns it reads; others see tasks assigned to, items owned by,
- * and project milestones of organizations within their task.read scope.
+ * and project milestones of organizations within their task.read scope. The plan deadline of a
+ * campaign (end of its mobilization phase) is listed while an organization in scope has no plan.
  */
 export async function listOpenDeadlines(actor: Actor): Promise<Deadline[]> {
   if (!can(actor, "task.read")) return [];
@@ -68,7 +70,45 @@ export async function listOpenDeadlines(actor: Actor): Promise<Deadline[]> {
         },
       }),
     ]);
+    const planDeadlines: Deadline[] = [];
+    const campaigns = await tx.campaign.findMany({
+      where: { AND: [campaign, { status: "ACTIVE" }] },
+      select: { id: true, name: true, definition: true, rootOrg: { select: { path: true } } },
+    });
+    for (const c of campaigns) {
+      const due = planDeadline(c.definition);
+      if (!due) continue;
+      const missing = await tx.organization.count({
+        where: {
+          AND: [
+            inScope,
+            coveredOrgWhere(tenantId, c.rootOrg.path),
+            {
+              NOT: {
+                id: {
+                  in: (
+                    await tx.implementationPlan.findMany({
+                      where: { tenantId, campaignId: c.id },
+                      select: { orgId: true },
+                    })
+                  ).map((p) => p.orgId),
+                },
+              },
+            },
+          ],
+        },
+      });
+      if (missing > 0)
+        planDeadlines.push({
+          uid: `plan-${c.id}`,
+          kind: "plan",
+          title: `实施方案截止：${c.name}`,
+          day: due,
+          link: `/implementation-plans?campaign=${c.id}`,
+        });
+    }
     return [
+      ...planDeadlines,
       ...tasks.map((t) => ({
         uid: `task-${t.id}`,
         kind: "task" as const,
