@@ -16,6 +16,7 @@ const AREAS = [
   "ratings",
   "tasks",
   "notifications",
+  "projects",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -61,7 +61,9 @@ export default async function DepartmentsPage() {
                     {(staff.get(d.id) ?? []).map((s) => (
                       <li key={s.linkId}>
                         {s.displayName} <span className="text-stone-600">({s.username})</span>
-                        {s.disabled ? <span className="ml-1 text-stone-600">{ts("disabled")}</span> : null}
+                        {s.disabled ? (
+                          <span className="ml-1 text-stone-600">{ts("disabled")}</span>
+                        ) : null}
                         {canManage ? (
                           <UnlinkStaffButton linkId={s.linkId} name={s.displayName} />
                         ) : null}

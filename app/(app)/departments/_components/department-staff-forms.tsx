@@ -16,7 +16,11 @@ export function LinkStaffForm({ departmentId }: { departmentId: string }) {
   return (
     <form key={formKey(state)} action={action} noValidate className="mt-2 grid gap-2">
       <input type="hidden" name="departmentId" value={departmentId} />
-      <Field name={`staff-${departmentId.slice(-6)}-username`} label={t("username")} errors={e?.username}>
+      <Field
+        name={`staff-${departmentId.slice(-6)}-username`}
+        label={t("username")}
+        errors={e?.username}
+      >
         {(p) => (
           <input {...p} name="username" defaultValue={v?.username ?? ""} className={inputClass} />
         )}

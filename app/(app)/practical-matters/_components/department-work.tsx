@@ -30,7 +30,9 @@ export async function DepartmentWork({ work, locale }: { work: Work; locale: Loc
               <span className="text-stone-600">
                 {m.list.title} · {formatDay(m.dueDate, locale)}
               </span>
-              {m.overdue ? <span className="ml-2 font-medium text-red-800">{t("overdue")}</span> : null}
+              {m.overdue ? (
+                <span className="ml-2 font-medium text-red-800">{t("overdue")}</span>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -32,7 +32,10 @@ export async function listImplementationPlans(
     const [orgs, plans] = await Promise.all([
       tx.organization.findMany({
         where: {
-          AND: [orgScopeWhere(actor, "task.read"), coveredOrgWhere(tenantId, campaign.rootOrg.path)],
+          AND: [
+            orgScopeWhere(actor, "task.read"),
+            coveredOrgWhere(tenantId, campaign.rootOrg.path),
+          ],
         },
         orderBy: [{ path: "asc" }],
         select: { id: true, name: true, nameEn: true, path: true, level: true },

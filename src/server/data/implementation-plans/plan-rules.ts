@@ -20,10 +20,7 @@ export function planDeadline(definition: Prisma.JsonValue): string | null {
  * The organizations a campaign covers for implementation plans: the active colleges and branches
  * of its subtree (the committee that launched it, and party groups, file none).
  */
-export function coveredOrgWhere(
-  tenantId: string,
-  rootPath: string,
-): Prisma.OrganizationWhereInput {
+export function coveredOrgWhere(tenantId: string, rootPath: string): Prisma.OrganizationWhereInput {
   return {
     tenantId,
     validTo: null,

@@ -8,7 +8,10 @@ import { fieldError } from "../tasks/task-rules";
 import { findProjectOrThrow, managesProject } from "./project-rules";
 
 /** Adds a dated milestone to the project's roadmap (路线图); the date lies inside the campaign. */
-export async function addMilestone(actor: Actor, input: AddMilestoneInput): Promise<{ id: string }> {
+export async function addMilestone(
+  actor: Actor,
+  input: AddMilestoneInput,
+): Promise<{ id: string }> {
   return withTenant(actor.tenantId, async (tx) => {
     const project = await findProjectOrThrow(tx, actor, input.projectId);
     if (!managesProject(actor, project.org.path)) throw forbidden("只有本支部书记或组织部可以修改");

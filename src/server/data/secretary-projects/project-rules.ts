@@ -27,7 +27,11 @@ export type ProjectRow = Prisma.SecretaryProjectGetPayload<{ include: typeof pro
 };
 
 /** Loads a project the actor may read, or NOT_FOUND (also for another tenant's or a bad id). */
-export async function findProjectOrThrow(tx: TenantTx, actor: Actor, id: string): Promise<ProjectRow> {
+export async function findProjectOrThrow(
+  tx: TenantTx,
+  actor: Actor,
+  id: string,
+): Promise<ProjectRow> {
   if (!UUID.test(id)) throw notFound("书记项目");
   const project = await tx.secretaryProject.findFirst({
     where: { AND: [projectReadWhere(actor), { id }] },
