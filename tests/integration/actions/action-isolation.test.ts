@@ -57,6 +57,10 @@ async function snapshotTenant(tenantId: string) {
     pledgeComments: await db.pledgeComment.count(where),
     assessments: await db.assessmentEntry.findMany({ ...where, orderBy: { id: "asc" } }),
     publications: await db.ratingPublication.count(where),
+    departmentStaff: await db.departmentStaff.findMany({ ...where, orderBy: { id: "asc" } }),
+    secretaryProjects: await db.secretaryProject.findMany({ ...where, orderBy: { id: "asc" } }),
+    milestones: await db.projectMilestone.findMany({ ...where, orderBy: { id: "asc" } }),
+    plans: await db.implementationPlan.findMany({ ...where, orderBy: { id: "asc" } }),
     audit: await db.auditEvent.count(where),
   });
 }
