@@ -40,6 +40,7 @@ export async function buildDeadlineReminders(
         id: true,
         title: true,
         dueDate: true,
+        leadDepartmentId: true,
         campaign: { select: { rootOrg: { select: { path: true } } } },
         orgs: { where: { removedAt: null }, select: { orgId: true } },
       },
@@ -56,6 +57,7 @@ export async function buildDeadlineReminders(
         title: true,
         dueDate: true,
         ownerOrgId: true,
+        ownerDepartmentId: true,
         list: { select: { campaign: { select: { rootOrg: { select: { path: true } } } } } },
       },
     }),
@@ -102,6 +104,7 @@ export async function buildDeadlineReminders(
       ...new Set([
         ...recipients.secretariesOf(t.orgs.map((o) => o.orgId)),
         ...recipients.adminsOver(t.campaign.rootOrg.path),
+        ...recipients.staffOf([t.leadDepartmentId]),
       ]),
     ];
     push(users, "task", t.id, dayOf(t.dueDate), `任务“${t.title}”`, `/tasks/${t.id}`);
@@ -109,7 +112,12 @@ export async function buildDeadlineReminders(
   for (const m of matters) {
     const users = m.ownerOrgId
       ? recipients.secretariesOf([m.ownerOrgId])
-      : recipients.adminsOver(m.list.campaign.rootOrg.path);
+      : [
+          ...new Set([
+            ...recipients.adminsOver(m.list.campaign.rootOrg.path),
+            ...recipients.staffOf([m.ownerDepartmentId]),
+          ]),
+        ];
     push(
       users,
       "matter",

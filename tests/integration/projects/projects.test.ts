@@ -514,3 +514,22 @@ describe("implementation plans", () => {
     expect(mine.some((d) => d.kind === "plan")).toBe(false);
   });
 });
+
+describe("reminders to department staff", () => {
+  it("tells a department's staff about its item and task due in 7 days, once", async () => {
+    const staffUser = projectIds(b).staffUser;
+    const mine = () =>
+      adminDb().notification.findMany({
+        where: { tenantId: b.tenantId, userId: staffUser },
+        orderBy: { dedupeKey: "asc" },
+      });
+    // The item is due 2026-04-20; the task led by 宣传部 2026-06-30.
+    await runTenantJobs(b.tenantId, new Date("2026-04-13T02:00:00Z"));
+    await runTenantJobs(b.tenantId, new Date("2026-06-23T02:00:00Z"));
+    await runTenantJobs(b.tenantId, new Date("2026-06-23T05:00:00Z"));
+    expect((await mine()).map((n) => [n.kind, n.link])).toEqual([
+      ["reminder.matter", `/practical-matters/items/${projectIds(b).deptMatter}`],
+      ["reminder.task", `/tasks/${projectIds(b).task}`],
+    ]);
+  });
+});
