@@ -45,6 +45,14 @@ test.describe("secretary projects", () => {
     await login(page, "secretary");
     await page.getByRole("link", { name: "书记项目" }).first().click();
     await page.waitForURL(/\/secretary-projects/);
+    await page
+      .getByRole("combobox", { name: "活动" })
+      .selectOption({ label: "“两在两同”建新功行动" });
+    await page.getByRole("button", { name: "查看" }).click();
+    await page.waitForURL(/\/secretary-projects\?campaign=/);
+    await expect(
+      page.getByRole("cell", { name: "推进中" }).or(page.getByRole("cell", { name: "有逾期节点" })),
+    ).toBeVisible();
     await expectNoSeriousA11yViolations(page);
 
     await page.getByRole("link", { name: "“党员先锋岗”进实验室" }).click();
