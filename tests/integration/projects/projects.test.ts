@@ -533,3 +533,13 @@ describe("reminders to department staff", () => {
     ]);
   });
 });
+
+describe("calendar feed of department staff", () => {
+  it("lists the department's open item and task, and nothing else", async () => {
+    const deadlines = await listOpenDeadlines(await staff(b));
+    expect(deadlines.map((d) => d.uid)).toEqual([
+      `matter-${projectIds(b).deptMatter}`,
+      `task-${projectIds(b).task}`,
+    ]);
+  });
+});

@@ -4,7 +4,8 @@ import { loadActor } from "../../auth/load-actor";
 import { getDb } from "../../db";
 import { withTenant } from "../../tenant-tx";
 import { dayOf } from "../tasks/task-status";
-import { taskCampaignWhere } from "../tasks/task-rules";
+import { departmentTaskWhere, taskCampaignWhere } from "../tasks/task-rules";
+import { staffDepartmentIds } from "../departments/department-staff";
 import { coveredOrgWhere, planDeadline } from "../implementation-plans/plan-rules";
 import { hashCalendarToken } from "./calendar-tokens";
 
@@ -23,6 +24,63 @@ export type Deadline = {
  * campaign (end of its mobilization phase) is listed while an organization in scope has no plan.
  */
 export async function listOpenDeadlines(actor: Actor): Promise<Deadline[]> {
+  const [scoped, department] = await Promise.all([
+    scopeDeadlines(actor),
+    departmentDeadlines(actor),
+  ]);
+  const byUid = new Map([...scoped, ...department].map((d) => [d.uid, d]));
+  return [...byUid.values()].sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/**
+ * The open items and tasks of the departments the actor works for (DepartmentStaff), whether or
+ * not the actor holds any role over the tree.
+ */
+async function departmentDeadlines(actor: Actor): Promise<Deadline[]> {
+  return withTenant(actor.tenantId, async (tx) => {
+    const tenantId = actor.tenantId;
+    const departments = await staffDepartmentIds(tx, actor);
+    if (departments.length === 0) return [];
+    const [tasks, matters] = await Promise.all([
+      tx.campaignTask.findMany({
+        where: {
+          tenantId,
+          signedOffAt: null,
+          campaign: { status: "ACTIVE" },
+          OR: departmentTaskWhere(departments),
+        },
+        select: { id: true, title: true, dueDate: true },
+      }),
+      tx.practicalMatter.findMany({
+        where: {
+          tenantId,
+          closedAt: null,
+          ownerDepartmentId: { in: departments },
+          list: { campaign: { status: "ACTIVE" } },
+        },
+        select: { id: true, title: true, dueDate: true },
+      }),
+    ]);
+    return [
+      ...tasks.map((t) => ({
+        uid: `task-${t.id}`,
+        kind: "task" as const,
+        title: `任务：${t.title}`,
+        day: dayOf(t.dueDate),
+        link: `/tasks/${t.id}`,
+      })),
+      ...matters.map((m) => ({
+        uid: `matter-${m.id}`,
+        kind: "matter" as const,
+        title: `实事：${m.title}`,
+        day: dayOf(m.dueDate),
+        link: `/practical-matters/items/${m.id}`,
+      })),
+    ];
+  });
+}
+
+async function scopeDeadlines(actor: Actor): Promise<Deadline[]> {
   if (!can(actor, "task.read")) return [];
   return withTenant(actor.tenantId, async (tx) => {
     const tenantId = actor.tenantId;
