@@ -78,3 +78,34 @@ test.describe("secretary projects", () => {
     await expectNoSeriousA11yViolations(page);
   });
 });
+
+test.describe("organization department", () => {
+  test("links a user to a department as staff and removes the link", async ({ page }) => {
+    await login(page, "admin");
+    await page.goto("/departments");
+    const row = page.getByRole("row").filter({ hasText: "PUB" });
+    await expect(row.getByText("宣传部 陈老师")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+
+    await row.locator("summary", { hasText: "添加工作人员" }).click();
+    const form = row.locator("form").filter({ has: page.getByLabel("用户名") });
+    await form.getByLabel("用户名").fill("no-such-user");
+    await form.getByRole("button", { name: "添加工作人员" }).click();
+    await expect(form.getByText("没有这个用户名的有效账号").first()).toBeVisible();
+    await form.getByLabel("用户名").fill("inspector");
+    await form.getByRole("button", { name: "添加工作人员" }).click();
+    await expect(row.getByText("督查组 李老师")).toBeVisible();
+
+    await row.getByRole("button", { name: "移除 督查组 李老师" }).click();
+    await expect(row.getByText("督查组 李老师")).toHaveCount(0);
+    await expect(row.getByText("宣传部 陈老师")).toBeVisible();
+  });
+
+  test("sees which organizations have not filed an implementation plan", async ({ page }) => {
+    await login(page, "admin");
+    await page.goto("/implementation-plans");
+    await expect(page.getByRole("heading", { name: "实施方案", exact: true })).toBeVisible();
+    await expect(page.getByText(/共 \d+ 个组织，\d+ 个未提交/)).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+});
