@@ -24,6 +24,7 @@ import { hashPassword } from "../src/server/auth/password";
 import { generateDemoActivities, type DemoActivityData } from "./demo-activities";
 import { seedDemoAppraisal } from "./demo-appraisal";
 import { insertDemoOpinions } from "./demo-opinions";
+import { generateDemoTaskData } from "./demo-tasks";
 import {
   generateDemoUniversity,
   MAIN_DEMO_UNIVERSITY,
@@ -118,13 +119,20 @@ export async function seedDemo(
     const activityData = (options.activitiesFor ?? [MAIN_DEMO_UNIVERSITY.slug]).includes(spec.slug)
       ? generateDemoActivities(university, { referenceDate: spec.referenceDate ?? referenceDate })
       : undefined;
-    await insertUniversity(db, university, await passwordHash(), options.insertMode, activityData);
+    const inserted = await insertUniversity(
+      db,
+      university,
+      await passwordHash(),
+      options.insertMode,
+      activityData,
+      spec.referenceDate ?? referenceDate,
+    );
     if (activityData) await insertDemoOpinions(db, university, spec.referenceDate ?? referenceDate);
     const counts = {
       organizations: university.organizations.length,
       departments: university.departments.length,
       members: university.members.length,
-      users: university.users.length,
+      users: university.users.length + inserted.extraUsers,
     };
     log(
       `seeded ${university.tenant.name} (school code "${spec.slug}"): ${counts.organizations} organizations, ` +
@@ -176,7 +184,8 @@ export async function insertUniversity(
   passwordHash: string,
   mode: InsertMode = "json",
   activity?: DemoActivityData,
-): Promise<void> {
+  referenceDate: Date = new Date(),
+): Promise<{ extraUsers: number }> {
   // Rows typed against the generated client, so a schema change breaks the build, not the seed.
   const now = new Date();
   const stamps = { createdAt: now, updatedAt: now };
@@ -224,6 +233,7 @@ export async function insertUniversity(
   const attendances = (activity?.attendances ??
     []) satisfies Prisma.ActivityAttendanceCreateManyInput[];
   const links = (activity?.links ?? []) satisfies Prisma.ActivityCampaignCreateManyInput[];
+  const taskData = activity ? generateDemoTaskData(u, activity, referenceDate) : null;
 
   await db.$transaction(
     async (tx) => {
@@ -255,9 +265,23 @@ export async function insertUniversity(
         await insertJson(tx, "ActivityAttendance", attendances);
         await insertJson(tx, "ActivityCampaign", links);
       }
+      if (taskData) {
+        // A handful of rows: Prisma's createMany in both modes.
+        await tx.user.createMany({
+          data: taskData.users.map((x) => ({ ...x, passwordHash, ...stamps })),
+        });
+        await tx.departmentStaff.createMany({ data: taskData.departmentStaff });
+        await tx.practicalMattersList.createMany({ data: taskData.lists });
+        await tx.practicalMatter.createMany({ data: taskData.matters });
+        await tx.campaignTask.createMany({ data: taskData.tasks });
+        await tx.secretaryProject.createMany({ data: taskData.projects });
+        await tx.projectMilestone.createMany({ data: taskData.milestones });
+        await tx.implementationPlan.createMany({ data: taskData.plans });
+      }
     },
     { timeout: 300_000, maxWait: 60_000 },
   );
+  return { extraUsers: taskData?.users.length ?? 0 };
 }
 
 /**

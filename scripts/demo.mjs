@@ -272,6 +272,7 @@ function printBanner(url, ms, pgliteDir) {
     ],
     ["member", "党员 MEMBER", "their own record and progress in that branch"],
     ["inspector", "督查组 INSPECTOR", "reads everything in the school, comments, spot-checks"],
+    ["dept", "宣传部 department staff", "宣传部's tasks and practical-matters items"],
   ];
   const pad = (s, n) =>
     s +

@@ -10,6 +10,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const actor = await requireActorForPage();
   const t = await getTranslations("common");
   const tn = await getTranslations("notifications");
+  const tp = await getTranslations("projects");
   const unread = await countMyUnread(actor);
   const links = [
     { href: "/", label: t("nav.home"), show: true },
@@ -30,6 +31,21 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/campaigns", label: t("nav.campaigns"), show: can(actor, "campaign.read") },
     { href: "/ratings", label: t("nav.ratings"), show: can(actor, "dashboard.read") },
     { href: "/tasks", label: t("nav.tasks"), show: can(actor, "task.read") },
+    {
+      href: "/secretary-projects",
+      label: tp("nav.secretaryProjects"),
+      show: can(actor, "task.read"),
+    },
+    {
+      href: "/implementation-plans",
+      label: tp("nav.plans"),
+      show: can(actor, "task.read"),
+    },
+    {
+      href: "/practical-matters",
+      label: tp("nav.departmentWork"),
+      show: !can(actor, "task.read") && (actor.departmentIds ?? []).length > 0,
+    },
     {
       href: "/appraisal",
       label: t("nav.appraisal"),

@@ -20,6 +20,7 @@ const AREAS = [
   "commendations",
   "opinions",
   "sessions",
+  "projects",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -2,8 +2,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/server/auth/get-actor";
 import { can } from "@/server/authz/scope";
 import { listDepartments } from "@/server/data/departments/list-departments";
+import { listDepartmentStaff } from "@/server/data/departments/department-staff";
 import { PageHeader } from "@/components/ui/page-header";
 import { DepartmentForm } from "./_components/department-form";
+import { LinkStaffForm, UnlinkStaffButton } from "./_components/department-staff-forms";
 
 export async function generateMetadata() {
   const t = await getTranslations("common.nav");
@@ -12,11 +14,13 @@ export async function generateMetadata() {
 
 export default async function DepartmentsPage() {
   const actor = await requirePagePermission("org.read");
-  const [t, tc, locale, departments] = await Promise.all([
+  const [t, tc, ts, locale, departments, staff] = await Promise.all([
     getTranslations("orgs.departments"),
     getTranslations("common"),
+    getTranslations("projects.staff"),
     getLocale(),
     listDepartments(actor),
+    listDepartmentStaff(actor),
   ]);
   const canManage = can(actor, "department.manage");
   return (
@@ -36,6 +40,9 @@ export default async function DepartmentsPage() {
               <th scope="col" className="px-3 py-2">
                 {t("status")}
               </th>
+              <th scope="col" className="px-3 py-2">
+                {ts("title")}
+              </th>
               {canManage ? (
                 <th scope="col" className="px-3 py-2">
                   <span className="sr-only">{tc("actions.edit")}</span>
@@ -49,6 +56,32 @@ export default async function DepartmentsPage() {
                 <td className="px-3 py-2 font-mono text-xs">{d.code}</td>
                 <td className="px-3 py-2">{locale === "en" && d.nameEn ? d.nameEn : d.name}</td>
                 <td className="px-3 py-2">{d.isActive ? t("active") : t("inactive")}</td>
+                <td className="px-3 py-2">
+                  <ul>
+                    {(staff.get(d.id) ?? []).map((s) => (
+                      <li key={s.linkId}>
+                        {s.displayName} <span className="text-stone-600">({s.username})</span>
+                        {s.disabled ? (
+                          <span className="ml-1 text-stone-600">{ts("disabled")}</span>
+                        ) : null}
+                        {canManage ? (
+                          <UnlinkStaffButton linkId={s.linkId} name={s.displayName} />
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                  {(staff.get(d.id) ?? []).length === 0 ? (
+                    <span className="text-stone-600">{ts("none")}</span>
+                  ) : null}
+                  {canManage && d.isActive ? (
+                    <details>
+                      <summary className="min-h-11 cursor-pointer py-2 text-red-800">
+                        {ts("add")}
+                      </summary>
+                      <LinkStaffForm departmentId={d.id} />
+                    </details>
+                  ) : null}
+                </td>
                 {canManage ? (
                   <td className="px-3 py-2">
                     <details>

@@ -4,9 +4,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/i18n/config";
 import { formatDay } from "@/lib/format";
 import { requireActorForPage } from "@/server/auth/get-actor";
-import { requirePermission } from "@/server/authz/scope";
+import { can, requirePermission } from "@/server/authz/scope";
+import { listMyDepartmentWork } from "@/server/data/departments/department-work";
 import { listMattersLists } from "@/server/data/practical-matters/list-matters";
 import { NewListForm } from "./_components/matter-forms";
+import { DepartmentWork } from "./_components/department-work";
 
 export async function generateMetadata() {
   const t = await getTranslations("tasks");
@@ -16,16 +18,20 @@ export async function generateMetadata() {
 /** 双月实事清单: the lists, newest first; the organization department opens the next one. */
 export default async function PracticalMattersPage() {
   const actor = await requireActorForPage();
-  requirePermission(actor, "task.read");
-  const [{ lists, manageableCampaigns }, t, locale] = await Promise.all([
-    listMattersLists(actor),
+  // Department staff without task.read see their own department's work only.
+  const readsAll = can(actor, "task.read");
+  if (!readsAll && (actor.departmentIds ?? []).length === 0) requirePermission(actor, "task.read");
+  const [{ lists, manageableCampaigns }, work, t, locale] = await Promise.all([
+    readsAll ? listMattersLists(actor) : { lists: [], manageableCampaigns: [] },
+    listMyDepartmentWork(actor),
     getTranslations("tasks"),
     getLocale() as Promise<Locale>,
   ]);
   return (
     <>
       <PageHeader title={t("practicalMatters")} />
-      {lists.length === 0 ? (
+      {work.departments.length > 0 ? <DepartmentWork work={work} locale={locale} /> : null}
+      {!readsAll ? null : lists.length === 0 ? (
         <p className="mb-4 text-stone-600">—</p>
       ) : (
         <ul className="mb-6 grid gap-2">

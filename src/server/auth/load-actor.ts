@@ -17,6 +17,10 @@ async function actorInTx(
         include: { org: { select: { path: true, name: true } } },
         orderBy: { createdAt: "asc" },
       },
+      departmentLinks: {
+        where: { removedAt: null, department: { isActive: true } },
+        select: { departmentId: true },
+      },
     },
   });
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
@@ -34,6 +38,7 @@ async function actorInTx(
       orgPath: a.org.path,
       orgName: a.org.name,
     })),
+    departmentIds: [...new Set(user.departmentLinks.map((l) => l.departmentId))],
   };
 }
 

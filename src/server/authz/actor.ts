@@ -24,4 +24,9 @@ export type Actor = {
   assignments: ActorAssignment[];
   /** The server-side session this request runs under (absent for jobs and calendar feeds). */
   sessionId?: string | null;
+  /**
+   * Departments the user works for (DepartmentStaff), for navigation only: data functions read
+   * the links again inside their own transaction before allowing anything.
+   */
+  departmentIds?: string[];
 };

@@ -1,5 +1,6 @@
 import { dateOnly } from "../data/campaigns/campaign-rules";
 import { dayOf } from "../data/tasks/task-status";
+import { coveredOrgWhere, planDeadline } from "../data/implementation-plans/plan-rules";
 import type { TenantTx } from "../tenant-tx";
 import type { NotificationDraft } from "./claim";
 import { addDays } from "./period-keys";
@@ -15,7 +16,7 @@ export function reminderBucket(due: string, today: string): "7d" | "1d" | null {
 
 /**
  * Reminders 7 days and 1 day before open deadlines (tasks not signed off, matters not closed,
- * milestones not done). The window is a range, not an exact day, so a day the scheduler missed
+ * milestones not done, implementation plans not filed by the end of the mobilization phase). The window is a range, not an exact day, so a day the scheduler missed
  * is caught up on the next pass; the dedupeKey (kind, id, due day, bucket) keeps each reminder
  * single per user.
  */
@@ -39,6 +40,7 @@ export async function buildDeadlineReminders(
         id: true,
         title: true,
         dueDate: true,
+        leadDepartmentId: true,
         campaign: { select: { rootOrg: { select: { path: true } } } },
         orgs: { where: { removedAt: null }, select: { orgId: true } },
       },
@@ -55,6 +57,7 @@ export async function buildDeadlineReminders(
         title: true,
         dueDate: true,
         ownerOrgId: true,
+        ownerDepartmentId: true,
         list: { select: { campaign: { select: { rootOrg: { select: { path: true } } } } } },
       },
     }),
@@ -101,6 +104,7 @@ export async function buildDeadlineReminders(
       ...new Set([
         ...recipients.secretariesOf(t.orgs.map((o) => o.orgId)),
         ...recipients.adminsOver(t.campaign.rootOrg.path),
+        ...recipients.staffOf([t.leadDepartmentId]),
       ]),
     ];
     push(users, "task", t.id, dayOf(t.dueDate), `任务“${t.title}”`, `/tasks/${t.id}`);
@@ -108,7 +112,12 @@ export async function buildDeadlineReminders(
   for (const m of matters) {
     const users = m.ownerOrgId
       ? recipients.secretariesOf([m.ownerOrgId])
-      : recipients.adminsOver(m.list.campaign.rootOrg.path);
+      : [
+          ...new Set([
+            ...recipients.adminsOver(m.list.campaign.rootOrg.path),
+            ...recipients.staffOf([m.ownerDepartmentId]),
+          ]),
+        ];
     push(
       users,
       "matter",
@@ -127,5 +136,36 @@ export async function buildDeadlineReminders(
       `书记项目“${m.project.title}”节点“${m.title}”`,
       `/secretary-projects/${m.projectId}`,
     );
+  // Implementation plans: the secretaries of covered organizations that have filed none.
+  const campaigns = await tx.campaign.findMany({
+    where: { tenantId, status: "ACTIVE" },
+    select: { id: true, name: true, definition: true, rootOrg: { select: { path: true } } },
+  });
+  for (const c of campaigns) {
+    const due = planDeadline(c.definition);
+    if (!due || !reminderBucket(due, today)) continue;
+    const [orgs, plans] = await Promise.all([
+      tx.organization.findMany({
+        where: coveredOrgWhere(tenantId, c.rootOrg.path),
+        select: { id: true },
+      }),
+      tx.implementationPlan.findMany({
+        where: { tenantId, campaignId: c.id },
+        select: { orgId: true },
+      }),
+    ]);
+    const filed = new Set(plans.map((p) => p.orgId));
+    for (const org of orgs) {
+      if (filed.has(org.id)) continue;
+      push(
+        recipients.secretariesOf([org.id]),
+        "plan",
+        `${c.id}:${org.id}`,
+        due,
+        `活动“${c.name}”的实施方案`,
+        `/implementation-plans?campaign=${c.id}`,
+      );
+    }
+  }
   return drafts;
 }

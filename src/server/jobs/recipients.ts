@@ -6,8 +6,8 @@ import type { TenantTx } from "../tenant-tx";
  *  - an organization's item (task assigned to it, matter it owns, its secretary project or plan):
  *    the users holding an active SECRETARY role on that very organization;
  *  - a department's item (every task has a lead department; department-owned matters): the
- *    ORG_ADMIN users whose subtree covers the campaign — users are not linked to departments,
- *    so the organization department stands in for the department.
+ *    department's staff (DepartmentStaff) and the ORG_ADMIN users whose subtree covers the
+ *    campaign.
  * Disabled users are left out.
  */
 export async function loadRecipientIndex(tx: TenantTx, tenantId: string) {
@@ -21,6 +21,21 @@ export async function loadRecipientIndex(tx: TenantTx, tenantId: string) {
     },
     select: { userId: true, role: true, orgId: true, org: { select: { path: true } } },
   });
+  const staffLinks = await tx.departmentStaff.findMany({
+    where: {
+      tenantId,
+      removedAt: null,
+      department: { isActive: true },
+      user: { disabledAt: null },
+    },
+    select: { userId: true, departmentId: true },
+  });
+  const staffByDepartment = new Map<string, Set<string>>();
+  for (const l of staffLinks) {
+    const set = staffByDepartment.get(l.departmentId) ?? new Set<string>();
+    set.add(l.userId);
+    staffByDepartment.set(l.departmentId, set);
+  }
   const secretariesByOrg = new Map<string, Set<string>>();
   const admins: { userId: string; path: string }[] = [];
   for (const a of assignments) {
@@ -33,6 +48,13 @@ export async function loadRecipientIndex(tx: TenantTx, tenantId: string) {
   return {
     secretariesOf(orgIds: readonly string[]): string[] {
       return [...new Set(orgIds.flatMap((id) => [...(secretariesByOrg.get(id) ?? [])]))];
+    },
+    staffOf(departmentIds: readonly (string | null)[]): string[] {
+      return [
+        ...new Set(
+          departmentIds.flatMap((id) => (id ? [...(staffByDepartment.get(id) ?? [])] : [])),
+        ),
+      ];
     },
     adminsOver(rootPath: string): string[] {
       return [

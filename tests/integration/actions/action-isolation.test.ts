@@ -76,6 +76,10 @@ async function snapshotTenant(tenantId: string) {
       await db.commendationNomination.findMany({ ...where, orderBy: { id: "asc" } }),
       await db.commendationObjection.findMany({ ...where, orderBy: { id: "asc" } }),
     ],
+    departmentStaff: await db.departmentStaff.findMany({ ...where, orderBy: { id: "asc" } }),
+    secretaryProjects: await db.secretaryProject.findMany({ ...where, orderBy: { id: "asc" } }),
+    milestones: await db.projectMilestone.findMany({ ...where, orderBy: { id: "asc" } }),
+    plans: await db.implementationPlan.findMany({ ...where, orderBy: { id: "asc" } }),
   });
 }
 

@@ -147,6 +147,7 @@ describe("seedDemo", () => {
     });
     expect(users.map((u) => u.username)).toEqual([
       "admin",
+      "dept",
       "inspector",
       "leader",
       "member",
@@ -157,12 +158,25 @@ describe("seedDemo", () => {
     );
     expect(roles).toEqual({
       admin: [["ORG_ADMIN", "SCHOOL"]],
+      // Department staff: no role over the tree, a link to 宣传部 (DepartmentStaff).
+      dept: [],
       inspector: [["INSPECTOR", "SCHOOL"]],
       leader: [["LEADER", "COLLEGE"]],
       member: [["MEMBER", "BRANCH"]],
       secretary: [["SECRETARY", "BRANCH"]],
     });
     const get = (name: string) => users.find((u) => u.username === name)!;
+    const deptLinks = await adminDb().departmentStaff.findMany({
+      where: { tenantId: demoId, userId: get("dept").id, removedAt: null },
+      include: { department: { select: { code: true } } },
+    });
+    expect(deptLinks.map((l) => l.department.code)).toEqual(["PUB"]);
+    // An open practical-matters item owned by that department, for the department's staff.
+    expect(
+      await adminDb().practicalMatter.count({
+        where: { tenantId: demoId, closedAt: null, ownerDepartmentId: deptLinks[0]!.departmentId },
+      }),
+    ).toBeGreaterThan(0);
     // Leader, secretary and member are real members: the secretary and the member of the same
     // branch (the secretary's), the leader of their college.
     expect(get("admin").memberId).toBeNull();
@@ -209,6 +223,12 @@ describe("seedDemo", () => {
       if (!result.ok) continue;
       const actor = await loadActor(result.tenantId, result.userId, result.sessionVersion);
       expect(actor?.assignments).toHaveLength(1);
+    }
+    const dept = await verifyLogin({ school: "demo", username: "dept", password: DEMO_PASSWORD });
+    expect(dept.ok).toBe(true);
+    if (dept.ok) {
+      const actor = await loadActor(dept.tenantId, dept.userId, dept.sessionVersion);
+      expect(actor?.departmentIds).toHaveLength(1);
     }
     expect(
       await verifyLogin({ school: "other", username: "admin", password: DEMO_PASSWORD }),

@@ -4,12 +4,14 @@ import { loadActor } from "../../auth/load-actor";
 import { getDb } from "../../db";
 import { withTenant } from "../../tenant-tx";
 import { dayOf } from "../tasks/task-status";
-import { taskCampaignWhere } from "../tasks/task-rules";
+import { departmentTaskWhere, taskCampaignWhere } from "../tasks/task-rules";
+import { staffDepartmentIds } from "../departments/department-staff";
+import { coveredOrgWhere, planDeadline } from "../implementation-plans/plan-rules";
 import { hashCalendarToken } from "./calendar-tokens";
 
 export type Deadline = {
   uid: string;
-  kind: "task" | "milestone" | "matter";
+  kind: "task" | "milestone" | "matter" | "plan";
   title: string;
   day: string;
   link: string;
@@ -18,9 +20,67 @@ export type Deadline = {
 /**
  * Open deadlines in the actor's scope: the organization department (task.manage) sees every
  * open task and item of the campaigns it reads; others see tasks assigned to, items owned by,
- * and project milestones of organizations within their task.read scope.
+ * and project milestones of organizations within their task.read scope. The plan deadline of a
+ * campaign (end of its mobilization phase) is listed while an organization in scope has no plan.
  */
 export async function listOpenDeadlines(actor: Actor): Promise<Deadline[]> {
+  const [scoped, department] = await Promise.all([
+    scopeDeadlines(actor),
+    departmentDeadlines(actor),
+  ]);
+  const byUid = new Map([...scoped, ...department].map((d) => [d.uid, d]));
+  return [...byUid.values()].sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/**
+ * The open items and tasks of the departments the actor works for (DepartmentStaff), whether or
+ * not the actor holds any role over the tree.
+ */
+async function departmentDeadlines(actor: Actor): Promise<Deadline[]> {
+  return withTenant(actor.tenantId, async (tx) => {
+    const tenantId = actor.tenantId;
+    const departments = await staffDepartmentIds(tx, actor);
+    if (departments.length === 0) return [];
+    const [tasks, matters] = await Promise.all([
+      tx.campaignTask.findMany({
+        where: {
+          tenantId,
+          signedOffAt: null,
+          campaign: { status: "ACTIVE" },
+          OR: departmentTaskWhere(departments),
+        },
+        select: { id: true, title: true, dueDate: true },
+      }),
+      tx.practicalMatter.findMany({
+        where: {
+          tenantId,
+          closedAt: null,
+          ownerDepartmentId: { in: departments },
+          list: { campaign: { status: "ACTIVE" } },
+        },
+        select: { id: true, title: true, dueDate: true },
+      }),
+    ]);
+    return [
+      ...tasks.map((t) => ({
+        uid: `task-${t.id}`,
+        kind: "task" as const,
+        title: `任务：${t.title}`,
+        day: dayOf(t.dueDate),
+        link: `/tasks/${t.id}`,
+      })),
+      ...matters.map((m) => ({
+        uid: `matter-${m.id}`,
+        kind: "matter" as const,
+        title: `实事：${m.title}`,
+        day: dayOf(m.dueDate),
+        link: `/practical-matters/items/${m.id}`,
+      })),
+    ];
+  });
+}
+
+async function scopeDeadlines(actor: Actor): Promise<Deadline[]> {
   if (!can(actor, "task.read")) return [];
   return withTenant(actor.tenantId, async (tx) => {
     const tenantId = actor.tenantId;
@@ -68,7 +128,45 @@ export async function listOpenDeadlines(actor: Actor): Promise<Deadline[]> {
         },
       }),
     ]);
+    const planDeadlines: Deadline[] = [];
+    const campaigns = await tx.campaign.findMany({
+      where: { AND: [campaign, { status: "ACTIVE" }] },
+      select: { id: true, name: true, definition: true, rootOrg: { select: { path: true } } },
+    });
+    for (const c of campaigns) {
+      const due = planDeadline(c.definition);
+      if (!due) continue;
+      const missing = await tx.organization.count({
+        where: {
+          AND: [
+            inScope,
+            coveredOrgWhere(tenantId, c.rootOrg.path),
+            {
+              NOT: {
+                id: {
+                  in: (
+                    await tx.implementationPlan.findMany({
+                      where: { tenantId, campaignId: c.id },
+                      select: { orgId: true },
+                    })
+                  ).map((p) => p.orgId),
+                },
+              },
+            },
+          ],
+        },
+      });
+      if (missing > 0)
+        planDeadlines.push({
+          uid: `plan-${c.id}`,
+          kind: "plan",
+          title: `实施方案截止：${c.name}`,
+          day: due,
+          link: `/implementation-plans?campaign=${c.id}`,
+        });
+    }
     return [
+      ...planDeadlines,
       ...tasks.map((t) => ({
         uid: `task-${t.id}`,
         kind: "task" as const,

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/i18n/config";
 import { formatDateTime, formatDay } from "@/lib/format";
 import { requireActorForPage } from "@/server/auth/get-actor";
+import { can } from "@/server/authz/scope";
 import { getMatter } from "@/server/data/practical-matters/list-matters";
 import { isAppError } from "@/server/errors";
 import { CloseMatterForm } from "../../_components/matter-forms";
@@ -25,9 +26,14 @@ export default async function MatterPage({ params }: Props) {
       <PageHeader
         title={m.title}
         subtitle={
-          <Link href={`/practical-matters/${m.list.id}`} className="underline">
-            {m.list.title}
-          </Link>
+          // Department staff without task.read reach the item, not the whole list.
+          can(actor, "task.read") ? (
+            <Link href={`/practical-matters/${m.list.id}`} className="underline">
+              {m.list.title}
+            </Link>
+          ) : (
+            m.list.title
+          )
         }
       />
       <dl className="mb-6 grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">

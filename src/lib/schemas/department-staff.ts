@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+const uuid = (message: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f-]{36}$/i, message);
+
+export const LinkDepartmentStaffInput = z.object({
+  departmentId: uuid("部门不存在"),
+  username: z.string().trim().min(1, "请填写用户名").max(64, "不能超过 64 字"),
+});
+export type LinkDepartmentStaffInput = z.infer<typeof LinkDepartmentStaffInput>;
+
+export const UnlinkDepartmentStaffInput = z.object({
+  linkId: uuid("记录不存在"),
+});
+export type UnlinkDepartmentStaffInput = z.infer<typeof UnlinkDepartmentStaffInput>;
