@@ -97,3 +97,34 @@ export function isCalendarDay(s: string): boolean {
   const date = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s;
 }
+
+/** Characters no string inside stored JSON may hold (PostgreSQL's jsonb cannot even store NUL). */
+const JSON_STRING_FORBIDDEN =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * The path ("campaign.quotas.0.name") of the first string in a parsed JSON value (keys included)
+ * that holds a control character or bidi formatting character, or null when there is none.
+ * Iterative: a deeply nested document cannot overflow the stack.
+ */
+export function findForbiddenInJson(root: unknown): string | null {
+  const stack: { value: unknown; path: string }[] = [{ value: root, path: "" }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === "string") {
+      if (JSON_STRING_FORBIDDEN.test(value)) return path || "(根)";
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], path: path ? `${path}.${i}` : String(i) });
+    } else if (value && typeof value === "object") {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i]!;
+        const at = path ? `${path}.${key}` : key;
+        if (JSON_STRING_FORBIDDEN.test(key)) return at;
+        stack.push({ value: child, path: at });
+      }
+    }
+  }
+  return null;
+}

@@ -11,7 +11,7 @@
  *     override outside the policy of src/lib/schemas/text.ts; the other tenant is untouched.
  *
  * The sample in `npm test` gives every field the values most likely to hurt plus a rotating
- * share of the rest (see corpusFor; HOSTILE_PER_FIELD, default 2); HOSTILE_ALL=1 sends the whole
+ * share of the rest (see corpusFor; HOSTILE_PER_FIELD, default 1); HOSTILE_ALL=1 sends the whole
  * corpus into every field.
  */
 import { randomUUID } from "node:crypto";
@@ -38,16 +38,11 @@ import { changedTables, closeChecksums, tenantChecksums } from "../../fuzz/tenan
 vi.mock("next/headers", async () => (await import("../../setup/action-context")).nextHeadersMock);
 vi.mock("next/cache", async () => (await import("../../setup/action-context")).nextCacheMock);
 
-const PER_FIELD = Number(process.env.HOSTILE_PER_FIELD ?? 2);
+const PER_FIELD = Number(process.env.HOSTILE_PER_FIELD ?? 1);
 const ALL = process.env.HOSTILE_ALL === "1";
 
 /** Sent to every field: the values most likely to get through or to break something. */
-const ALWAYS = new Set([
-  "right-to-left override",
-  "NUL inside",
-  "script tag",
-  "1M ASCII characters",
-]);
+const ALWAYS = new Set(["right-to-left override", "NUL inside", "100k CJK characters"]);
 
 /**
  * Form fields whose value is, by design, not stored as typed: secrets (hashed), one-time keys,
