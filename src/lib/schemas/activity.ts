@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay, multiLine, multiLineRule, optionalMultiLine } from "./text";
 import type { ActivityStatus } from "@/generated/prisma/enums";
 import { ACTIVITY_SUB_TYPES, ACTIVITY_TYPES, type ActivityType } from "@/rules";
 import { isoDate, optionalText, requiredText } from "./organization";
@@ -108,7 +109,7 @@ export function isUuid(value: unknown): value is string {
 
 /** A real calendar day (Date.parse accepts 2023-02-30) in a plausible range. */
 export const calendarDate = isoDate
-  .refine((s) => new Date(s + "T00:00:00Z").toISOString().slice(0, 10) === s, "不是有效的日期")
+  .refine(isCalendarDay, "不是有效的日期")
   .refine((s) => s >= "2000-01-01" && s <= "2100-12-31", "日期超出合理范围");
 
 const emptyToUndefined = (v: unknown) =>
@@ -151,18 +152,16 @@ const optionalDays = z.preprocess(
     .optional(),
 );
 
-const CONTROL_EXCEPT_NEWLINES =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
-
 /** Multi-line text (content, minutes): newlines and tabs allowed, other control characters not. */
 const optionalLongText = (max: number, label: string) =>
   z
     .string()
     .trim()
     .max(max, `${label}不能超过 ${max} 个字符`)
-    .refine((s) => !CONTROL_EXCEPT_NEWLINES.test(s), `${label}含有不允许的控制字符`)
+    .transform((s) => s.replace(/\r\n?/g, "\n"))
+    .superRefine(multiLineRule(label))
     .optional()
-    .transform((s) => (s ? s.replace(/\r\n?/g, "\n") : null));
+    .transform((s) => (s ? s : null));
 
 const optionalTime = z.preprocess(
   emptyToUndefined,
@@ -251,7 +250,8 @@ export const UpdateActivityInput = z
   .superRefine(checkActivity);
 export type UpdateActivityInput = z.infer<typeof UpdateActivityInput>;
 
-const reason = (label: string) => requiredText(500, label);
+// Typed in a textarea: line breaks allowed.
+const reason = (label: string) => multiLine(500, label);
 
 export const ActivityRefInput = z.object({
   id: z.uuid("记录不存在"),
@@ -264,7 +264,7 @@ export type ReturnActivityInput = z.infer<typeof ReturnActivityInput>;
 
 /** Voiding an approved record needs a reason; discarding a draft may leave it empty. */
 export const VoidActivityInput = ActivityRefInput.extend({
-  reason: optionalText(500, "原因"),
+  reason: optionalMultiLine(500, "原因"),
 });
 export type VoidActivityInput = z.infer<typeof VoidActivityInput>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay, optionalMultiLine } from "./text";
 import type { CampaignLeaderRole, CampaignStatus } from "@/generated/prisma/enums";
 import {
   ACTIVITY_SUB_TYPES,
@@ -63,7 +64,7 @@ export function isUuid(value: string): boolean {
 
 /** A real calendar day (Date.parse accepts 2023-02-30) in a plausible range. */
 const calendarDate = isoDate
-  .refine((s) => new Date(s + "T00:00:00Z").toISOString().slice(0, 10) === s, "不是有效的日期")
+  .refine(isCalendarDay, "不是有效的日期")
   .refine((s) => s >= "1990-01-01" && s <= "2100-12-31", "日期超出合理范围");
 
 const optionalCalendarDate = z
@@ -117,7 +118,7 @@ export const UpdateCampaignInput = z
     id: ids.campaignId,
     version: ids.version,
     name: requiredText(80, "活动名称"),
-    description: optionalText(2000, "活动说明"),
+    description: optionalMultiLine(2000, "活动说明"),
     startDate: calendarDate,
     endDate: calendarDate,
     status: z.enum(CAMPAIGN_STATUSES, { error: "请选择活动状态" }),

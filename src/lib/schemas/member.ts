@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay } from "./text";
 import type {
   CadreLevel,
   DevelopmentStage,
@@ -55,7 +56,7 @@ export const ROSTER_PAGE_SIZES = [10, 20, 50, 100] as const;
 
 /** isoDate, plus a real calendar day (Date.parse accepts 2023-02-30) in a plausible range. */
 const calendarDate = isoDate
-  .refine((s) => new Date(s + "T00:00:00Z").toISOString().slice(0, 10) === s, "不是有效的日期")
+  .refine(isCalendarDay, "不是有效的日期")
   .refine((s) => s >= "1900-01-01" && s <= "2100-12-31", "日期超出合理范围");
 
 /** "" and absent both mean "no date" (null). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine, singleLineRule } from "./text";
 
 export const ORG_LEVELS = ["SCHOOL", "COLLEGE", "BRANCH", "GROUP"] as const;
 export const ORG_KINDS = ["TEACHER", "STUDENT", "RETIRED", "MIXED", "ADMIN"] as const;
@@ -8,27 +9,16 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
   .refine((s) => !Number.isNaN(Date.parse(s + "T00:00:00Z")), "不是有效的日期");
 
-const text = (max: number, label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过 ${max} 个字符`)
-    // Control characters and bidi overrides have no place in a name and can disguise one.
-    .refine(
-      (s) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s),
-      `${label}含有不允许的控制字符`,
-    );
+// Single-line text: control characters and bidi formatting have no place in a name and can
+// disguise one (policy in ./text.ts).
+const text = (max: number, label: string) => singleLine(max, label);
 
 const optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
     .max(max, `${label}不能超过 ${max} 个字符`)
-    .refine(
-      (s) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s),
-      `${label}含有不允许的控制字符`,
-    )
+    .superRefine(singleLineRule(label))
     .optional()
     .transform((s) => (s ? s : null));
 

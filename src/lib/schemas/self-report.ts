@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineRule, singleLineRule } from "./text";
 import { isoDate } from "./organization";
 
 /**
@@ -22,9 +23,8 @@ export const PAIRING_SUB_TYPES = ["FRESHMAN_DORM", "STUDENT_IN_DIFFICULTY"] as c
 /** At most this many files in one submission (the request body is capped at 12 MB anyway). */
 export const MAX_FILES_PER_SUBMISSION = 5;
 
-// Control characters (except line breaks in long text) and bidi overrides can disguise text.
-const CONTROL = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
-const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+// Control characters (except line breaks in long text) and bidi formatting can disguise text:
+// the policy of ./text.ts.
 
 /** A required one-line text of at most `max` characters. */
 export const lineText = (max: number, label: string) =>
@@ -33,7 +33,7 @@ export const lineText = (max: number, label: string) =>
     .trim()
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过 ${max} 个字符`)
-    .refine((s) => !CONTROL.test(s), `${label}含有不允许的控制字符`);
+    .superRefine(singleLineRule(label));
 
 /**
  * A required multi-line text: line breaks are kept (normalized to \n), other control characters
@@ -48,7 +48,7 @@ export const longText = (max: number, label: string) =>
         .string()
         .min(1, `请填写${label}`)
         .max(max, `${label}不能超过 ${max} 个字符`)
-        .refine((s) => !CONTROL_EXCEPT_NEWLINE.test(s), `${label}含有不允许的控制字符`),
+        .superRefine(multiLineRule(label)),
     );
 
 /** Like longText, but empty is allowed and becomes null. */
@@ -57,12 +57,7 @@ export const optionalLongText = (max: number, label: string) =>
     .string()
     .optional()
     .transform((s) => (s ?? "").replace(/\r\n?/g, "\n").trim())
-    .pipe(
-      z
-        .string()
-        .max(max, `${label}不能超过 ${max} 个字符`)
-        .refine((s) => !CONTROL_EXCEPT_NEWLINE.test(s), `${label}含有不允许的控制字符`),
-    )
+    .pipe(z.string().max(max, `${label}不能超过 ${max} 个字符`).superRefine(multiLineRule(label)))
     .transform((s) => (s ? s : null));
 
 const optionalLine = (max: number, label: string) =>
@@ -70,12 +65,7 @@ const optionalLine = (max: number, label: string) =>
     .string()
     .optional()
     .transform((s) => (s ?? "").trim())
-    .pipe(
-      z
-        .string()
-        .max(max, `${label}不能超过 ${max} 个字符`)
-        .refine((s) => !CONTROL.test(s), `${label}含有不允许的控制字符`),
-    )
+    .pipe(z.string().max(max, `${label}不能超过 ${max} 个字符`).superRefine(singleLineRule(label)))
     .transform((s) => (s ? s : null));
 
 /** Hours as typed: a number with at most two decimals, above 0 and at most 24 (one day). */

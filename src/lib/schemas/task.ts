@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay, multiLineRule, normalizeLines, singleLineRule } from "./text";
 
 export const TASK_TITLE_MAX = 200;
 export const TASK_TEXT_MAX = 4000;
@@ -8,18 +9,16 @@ const uuid = (message: string) =>
     .string()
     .trim()
     .regex(/^[0-9a-f-]{36}$/i, message);
+// A real calendar day: "2026-02-30" is refused, not rolled over into March.
 const isoDay = (message: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message);
+  z.string({ error: message }).trim().refine(isCalendarDay, message);
 
-/** A text field that may be left empty (→ null). */
-const optionalText = (max: number) =>
+/** A multi-line text field that may be left empty (→ null); policy in ./text.ts. */
+const optionalText = (max: number, label: string) =>
   z
     .string()
-    .trim()
-    .max(max, `不能超过 ${max} 字`)
+    .transform(normalizeLines)
+    .pipe(z.string().max(max, `不能超过 ${max} 字`).superRefine(multiLineRule(label)))
     .optional()
     .transform((v) => (v ? v : null));
 
@@ -36,8 +35,9 @@ export const CreateTaskInput = z.object({
     .string()
     .trim()
     .min(1, "请填写任务名称")
-    .max(TASK_TITLE_MAX, `不能超过 ${TASK_TITLE_MAX} 字`),
-  description: optionalText(TASK_TEXT_MAX),
+    .max(TASK_TITLE_MAX, `不能超过 ${TASK_TITLE_MAX} 字`)
+    .superRefine(singleLineRule("任务名称")),
+  description: optionalText(TASK_TEXT_MAX, "任务说明"),
   leadDepartmentId: z
     .string({ error: "请选择牵头部门" })
     .trim()
@@ -51,7 +51,16 @@ export type CreateTaskInput = z.infer<typeof CreateTaskInput>;
 
 export const AddTaskUpdateInput = z.object({
   taskId: uuid("任务不存在"),
-  text: z.string().trim().min(1, "请填写进展").max(TASK_TEXT_MAX, `不能超过 ${TASK_TEXT_MAX} 字`),
+  text: z
+    .string()
+    .transform(normalizeLines)
+    .pipe(
+      z
+        .string()
+        .min(1, "请填写进展")
+        .max(TASK_TEXT_MAX, `不能超过 ${TASK_TEXT_MAX} 字`)
+        .superRefine(multiLineRule("进展")),
+    ),
   percent: z
     .string()
     .trim()

@@ -1,5 +1,8 @@
 import { fileTypeFromBuffer } from "file-type";
+import { SINGLE_LINE_FORBIDDEN } from "@/lib/schemas/text";
 import { AppError } from "../errors";
+
+const FORBIDDEN_IN_NAME = new RegExp(SINGLE_LINE_FORBIDDEN.source, "g");
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
@@ -14,10 +17,13 @@ export const EVIDENCE_TYPES: Record<string, string> = {
 
 export type CheckedEvidence = { bytes: Uint8Array; mimeType: string; originalName: string };
 
-/** Strips directories, control and bidi characters from a client-supplied file name. */
+/**
+ * Strips directories, and the control and bidi formatting characters of the text policy
+ * (src/lib/schemas/text.ts), from a client-supplied file name.
+ */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, "").trim();
+  const cleaned = base.replace(FORBIDDEN_IN_NAME, "").trim();
   return (cleaned || "file").slice(0, 120);
 }
 

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { checkZipExpansion } from "./zip-guard";
+import { checkZipContent } from "./zip-guard";
 import { RosterFileError, type CellProblem, type SheetRow } from "./types";
 
 export type XlsxSheet = {
@@ -55,7 +55,7 @@ export function cellText(value: ExcelJS.CellValue | undefined): CellText {
  * merge the organization column); horizontally merged cells count once, in their first column.
  */
 export async function readXlsxSheets(bytes: Uint8Array, maxRows: number): Promise<XlsxSheet[]> {
-  checkZipExpansion(bytes);
+  await checkZipContent(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(

@@ -14,6 +14,7 @@ import { AppError } from "../../errors";
 import { withTenant } from "../../tenant-tx";
 import { findOrgInScopeOrThrow } from "../organizations/get-organization";
 import { dateOnly, definitionJson, rulesErrorMessage, validateDefinition } from "./campaign-rules";
+import { findForbiddenInJson } from "@/lib/schemas/text";
 
 const MAX_LISTED = 10;
 
@@ -56,6 +57,11 @@ export async function importCampaignDefinition(
     json = JSON.parse(input.json);
   } catch (error) {
     const message = `不是有效的 JSON：${(error as Error).message}`;
+    throw new AppError("VALIDATION", message, { json: [message] });
+  }
+  const forbidden = findForbiddenInJson(json);
+  if (forbidden) {
+    const message = `JSON 中 ${forbidden} 含有不可见的控制字符或文字方向控制字符，请删除后重试`;
     throw new AppError("VALIDATION", message, { json: [message] });
   }
   const wrapped = isObject(json) && "campaign" in json;

@@ -10,6 +10,7 @@ import {
   storedDefinition,
   validateDefinition,
 } from "./campaign-rules";
+import { findForbiddenInJson } from "@/lib/schemas/text";
 
 const settingsFieldErrors = (errors: readonly ValidationError[]) => ({
   rating: errors.map((e) => formatRulesError(e)),
@@ -30,6 +31,11 @@ export async function updateRatingSettings(
       rating = JSON.parse(input.ratingJson);
     } catch {
       const message = "不是有效的 JSON";
+      throw new AppError("VALIDATION", message, { rating: [message] });
+    }
+    const forbidden = findForbiddenInJson(rating);
+    if (forbidden) {
+      const message = `JSON 中 ${forbidden} 含有不可见的控制字符或文字方向控制字符，请删除后重试`;
       throw new AppError("VALIDATION", message, { rating: [message] });
     }
   }
