@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 import type { ActionCase } from "../integration/actions/action-cases";
-import { form, signOut } from "../setup/action-context";
+import { form, setSessionCookie, signInAs, signOut } from "../setup/action-context";
 import { createTenantFixture, type TenantFixture } from "../factories/tenant-fixture";
 
 /**
@@ -53,4 +53,22 @@ export async function createLazyCaseRows(tenants: [TenantFixture, TenantFixture]
         await testCase.run(form(fields)).catch(() => undefined);
     }
   }
+}
+
+// One server-side session per user for a whole run, opened before the first snapshot: a fresh
+// session row per call would show up as a change in the caller's tenant.
+const sessions = new Map<string, string>();
+
+/** Signs in as the user, reusing the user's one session of this run. */
+export async function signInFuzz(tenantId: string, userId: string): Promise<void> {
+  const existing = sessions.get(`${tenantId}:${userId}`);
+  if (existing) await setSessionCookie({ tenantId, userId, sessionId: existing });
+  else sessions.set(`${tenantId}:${userId}`, await signInAs({ tenantId, userId }));
+}
+
+/** Opens the session of every fixture user; call it before taking the first snapshot. */
+export async function openFuzzSessions(tenants: readonly TenantFixture[]): Promise<void> {
+  for (const t of tenants)
+    for (const userId of Object.values(t.users)) if (userId) await signInFuzz(t.tenantId, userId);
+  signOut();
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine, singleLine } from "./text";
 
 const uuid = (message: string) =>
   z
@@ -27,7 +28,7 @@ export const OpenAppraisalRoundInput = z
       .int("请填写年度")
       .min(2000, "年度无效")
       .max(2100, "年度无效"),
-    title: z.string().trim().min(1, "请填写名称").max(200, "不能超过 200 字"),
+    title: singleLine(200, "名称"),
     startsOn: isoDay("请填写开始日期"),
     endsOn: isoDay("请填写截止日期"),
   })
@@ -39,7 +40,7 @@ export type OpenAppraisalRoundInput = z.infer<typeof OpenAppraisalRoundInput>;
 
 export const SaveSelfAssessmentInput = z.object({
   roundId: uuid("评议不存在"),
-  text: z.string().trim().min(1, "请填写自我评价").max(4000, "不能超过 4000 字"),
+  text: multiLine(4000, "自我评价"),
 });
 export type SaveSelfAssessmentInput = z.infer<typeof SaveSelfAssessmentInput>;
 

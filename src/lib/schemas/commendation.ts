@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine, singleLine } from "./text";
 
 const uuid = (message: string) =>
   z
@@ -30,7 +31,7 @@ export const OpenCommendationWindowInput = z
       .int()
       .min(2000, "年度无效")
       .max(2100, "年度无效"),
-    title: z.string().trim().min(1, "请填写名称").max(200, "不能超过 200 字"),
+    title: singleLine(200, "名称"),
     nominationStartsOn: isoDay("请填写推荐开始日期"),
     nominationEndsOn: isoDay("请填写推荐截止日期"),
     campaignId: z
@@ -53,7 +54,7 @@ export const NominateInput = z.object({
   category: z.enum(CATEGORY_VALUES, { error: "请选择类别" }),
   nominatingOrgId: uuid("请选择推荐组织"),
   nomineeId: uuid("请选择被推荐对象"),
-  citation: z.string().trim().min(20, "事迹不少于 20 字").max(5000, "不能超过 5000 字"),
+  citation: multiLine(5000, "事迹").pipe(z.string().min(20, "事迹不少于 20 字")),
 });
 export type NominateInput = z.infer<typeof NominateInput>;
 
@@ -88,7 +89,7 @@ export type PublishCommendationsInput = z.infer<typeof PublishCommendationsInput
 
 export const FileObjectionInput = z.object({
   nominationId: uuid("推荐不存在"),
-  text: z.string().trim().min(5, "请具体说明异议（不少于 5 字）").max(3000, "不能超过 3000 字"),
+  text: multiLine(3000, "异议").pipe(z.string().min(5, "请具体说明异议（不少于 5 字）")),
   anonymous: z
     .string()
     .optional()
@@ -98,7 +99,7 @@ export type FileObjectionInput = z.infer<typeof FileObjectionInput>;
 
 export const AnswerObjectionInput = z.object({
   objectionId: uuid("异议不存在"),
-  answer: z.string().trim().min(1, "请填写答复").max(3000, "不能超过 3000 字"),
+  answer: multiLine(3000, "答复"),
   upheld: z.enum(["yes", "no"], { error: "请选择异议是否成立" }).transform((v) => v === "yes"),
 });
 export type AnswerObjectionInput = z.infer<typeof AnswerObjectionInput>;

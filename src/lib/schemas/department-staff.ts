@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine } from "./text";
 
 const uuid = (message: string) =>
   z
@@ -8,7 +9,7 @@ const uuid = (message: string) =>
 
 export const LinkDepartmentStaffInput = z.object({
   departmentId: uuid("部门不存在"),
-  username: z.string().trim().min(1, "请填写用户名").max(64, "不能超过 64 字"),
+  username: singleLine(64, "用户名"),
 });
 export type LinkDepartmentStaffInput = z.infer<typeof LinkDepartmentStaffInput>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { lineText, longText, optionalLongText } from "./self-report";
+import { forbiddenTextMessage, MULTI_LINE_FORBIDDEN, singleLineRule } from "./text";
 
 /** Longest opinion, comment or answer (characters). */
 export const OPINION_TEXT_MAX = 2000;
@@ -95,17 +96,31 @@ export const PublicOpinionInput = z
     anonymous: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
     authorName: z.preprocess(
       optionalText,
-      z.string().trim().max(50, "姓名不能超过 50 个字符").optional(),
+      z
+        .string()
+        .trim()
+        .max(50, "姓名不能超过 50 个字符")
+        .superRefine(singleLineRule("姓名"))
+        .optional(),
     ),
     authorContact: z.preprocess(
       optionalText,
-      z.string().trim().max(100, "联系方式不能超过 100 个字符").optional(),
+      z
+        .string()
+        .trim()
+        .max(100, "联系方式不能超过 100 个字符")
+        .superRefine(singleLineRule("联系方式"))
+        .optional(),
     ),
     scores: z.record(z.string(), score).optional(),
   })
   .superRefine((v, ctx) => {
-    if (/[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(v.body))
-      ctx.addIssue({ code: "custom", path: ["body"], message: "内容含有不允许的控制字符" });
+    if (MULTI_LINE_FORBIDDEN.test(v.body))
+      ctx.addIssue({
+        code: "custom",
+        path: ["body"],
+        message: forbiddenTextMessage("内容", v.body),
+      });
     if (!v.anonymous && !v.authorName)
       ctx.addIssue({
         code: "custom",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine, singleLine } from "./text";
 
 const uuid = (message: string) =>
   z
@@ -21,7 +22,7 @@ const optionalText = (max: number) =>
 export const CreateSecretaryProjectInput = z.object({
   campaignId: uuid("请选择活动"),
   orgId: uuid("请选择支部"),
-  title: z.string().trim().min(1, "请填写项目名称").max(200, "不能超过 200 字"),
+  title: singleLine(200, "项目名称"),
   goal: optionalText(4000),
   timetable: optionalText(4000),
 });
@@ -29,7 +30,7 @@ export type CreateSecretaryProjectInput = z.infer<typeof CreateSecretaryProjectI
 
 export const AddMilestoneInput = z.object({
   projectId: uuid("项目不存在"),
-  title: z.string().trim().min(1, "请填写节点名称").max(200, "不能超过 200 字"),
+  title: singleLine(200, "节点名称"),
   dueDate: isoDay("请填写节点日期"),
 });
 export type AddMilestoneInput = z.infer<typeof AddMilestoneInput>;
@@ -40,13 +41,13 @@ export const UpdateMilestoneInput = z.object({
   milestoneId: uuid("节点不存在"),
   version: z.coerce.number().int().min(1),
   status: z.enum(MILESTONE_STATUSES, { error: "请选择进度状态" }),
-  progress: z.string().trim().min(1, "请填写进展说明").max(4000, "不能超过 4000 字"),
+  progress: multiLine(4000, "进展说明"),
 });
 export type UpdateMilestoneInput = z.infer<typeof UpdateMilestoneInput>;
 
 export const FilePlanInput = z.object({
   campaignId: uuid("请选择活动"),
   orgId: uuid("请选择组织"),
-  summary: z.string().trim().min(1, "请填写实施方案内容").max(20000, "不能超过 20000 字"),
+  summary: multiLine(20000, "实施方案内容"),
 });
 export type FilePlanInput = z.infer<typeof FilePlanInput>;

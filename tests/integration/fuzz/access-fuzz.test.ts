@@ -23,13 +23,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { form, signInAs, signOut } from "../../setup/action-context";
+import { form, signOut } from "../../setup/action-context";
 import type { TenantFixture } from "../../factories/tenant-fixture";
 import type { ActionCase } from "../actions/action-cases";
 import {
   ACTION_CASES,
   createFuzzTenants,
   createLazyCaseRows,
+  openFuzzSessions,
+  signInFuzz,
   type Fields,
 } from "../../fuzz/action-harness";
 import {
@@ -262,8 +264,7 @@ function planAction(call: GeneratedCall): Plan {
 type Outcome = { refused: true; message: string } | { refused: false; problem: string };
 
 async function runPlan(plan: Plan): Promise<Outcome> {
-  if (plan.role)
-    await signInAs({ tenantId: plan.actor.tenantId, userId: plan.actor.users[plan.role]! });
+  if (plan.role) await signInFuzz(plan.actor.tenantId, plan.actor.users[plan.role]!);
   else signOut();
   let result: unknown;
   try {
@@ -370,6 +371,7 @@ describe(`access fuzzing (seed ${SEED}, ${CALLS} calls)`, () => {
       cases: ACTION_CASES.length,
       routes: ROUTE_CASES.length,
     };
+    await openFuzzSessions([a, b]);
     let baseline: TenantChecksums = await tenantChecksums();
     const calls = sampleCalls();
 
@@ -379,10 +381,7 @@ describe(`access fuzzing (seed ${SEED}, ${CALLS} calls)`, () => {
         const routeCase = ROUTE_CASES[call.caseIndex % ROUTE_CASES.length]!;
         const routeCall: RouteCall = routeCase.plan(routeContext, call);
         if (routeCall.role)
-          await signInAs({
-            tenantId: routeCall.actor.tenantId,
-            userId: routeCall.actor.users[routeCall.role]!,
-          });
+          await signInFuzz(routeCall.actor.tenantId, routeCall.actor.users[routeCall.role]!);
         else signOut();
         const label = `route ${routeCase.name} · ${routeCall.kind} · ${routeCall.actor.slug}/${routeCall.role ?? "no session"} · ${routeCall.url}`;
         report.byKind[`route:${routeCall.kind}`] =

@@ -17,13 +17,15 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { form, signInAs } from "../../setup/action-context";
+import { form } from "../../setup/action-context";
 import type { TenantFixture } from "../../factories/tenant-fixture";
 import type { ActionCase } from "../actions/action-cases";
 import {
   ACTION_CASES,
   createFuzzTenants,
   createLazyCaseRows,
+  openFuzzSessions,
+  signInFuzz,
   type Fields,
 } from "../../fuzz/action-harness";
 import {
@@ -202,6 +204,7 @@ describe("hostile input into every field of every server action", () => {
     let n = 0;
     let pairIndex = 0;
     const started = Date.now();
+    await openFuzzSessions([a, b]);
     let before = await tenantChecksums();
 
     for (const testCase of ACTION_CASES) {
@@ -210,7 +213,7 @@ describe("hostile input into every field of every server action", () => {
       const own = testCase.own(a);
       let role = "admin";
       for (const candidate of ROLE_ORDER) {
-        await signInAs({ tenantId: a.tenantId, userId: a.users[candidate]! });
+        await signInFuzz(a.tenantId, a.users[candidate]!);
         const probe = await send(testCase, await freshen(own, "", ++n));
         before = await tenantChecksums();
         if (
@@ -221,7 +224,7 @@ describe("hostile input into every field of every server action", () => {
           break;
         }
       }
-      await signInAs({ tenantId: a.tenantId, userId: a.users[role]! });
+      await signInFuzz(a.tenantId, a.users[role]!);
 
       for (const field of Object.keys(own)) {
         for (const hostile of corpusFor(isFreeText(field, own[field]), pairIndex++)) {
