@@ -155,7 +155,7 @@ export type ActionResponse = {
 /**
  * Calls a `useActionState` server action the way React's client does: POST to the page with
  * `Next-Action: <id>` and a multipart body encoding the arguments (prevState, formData): the form's
- * fields prefixed `1_` and the argument list `0` = `[null,"$K1"]`.
+ * fields prefixed `_1_` and the argument list `0` = `[null,"$K1"]`.
  */
 export async function callAction(
   base: string,
@@ -166,7 +166,7 @@ export async function callAction(
   signal?: AbortSignal,
 ): Promise<ActionResponse> {
   const body = new FormData();
-  for (const [name, value] of fields) body.append(`1_${name}`, value);
+  for (const [name, value] of fields) body.append(`_1_${name}`, value);
   body.append("0", JSON.stringify([null, "$K1"]));
   const res = await fetch(`${base}${pagePath}`, {
     method: "POST",

@@ -11,7 +11,9 @@ import {
 import type { Actor } from "../../authz/actor";
 import { isWithinSubtree, requirePermission, scopeRoots } from "../../authz/scope";
 import { AppError, notFound } from "../../errors";
+import { tenantGeneration } from "../../data-version";
 import { withTenant } from "../../tenant-tx";
+import { findInChunks } from "../in-chunks";
 import { restrictToScope } from "../campaigns/campaign-evaluation";
 import {
   findCampaignOrThrow,
@@ -95,6 +97,76 @@ export function evaluateParsed(parsed: DashboardBase["parsed"], asOf: string): C
   });
 }
 
+/**
+ * What loadBase reads and parses for a campaign, shared between requests while the tenant's data
+ * is unchanged: the key holds the tenant's write generation in this process
+ * (src/server/data-version.ts) and the time of its latest audit event in the database (a change
+ * made by another app instance), and an entry lives at most a minute. Every change leaves an audit
+ * event, so an unchanged key means unchanged input. Evaluations of it (the dashboard's date and
+ * the trend's month ends) are kept with it, before the per-actor scope restriction.
+ */
+type LoadedInput = {
+  input: EvaluationInput;
+  orgRows: OrgRow[];
+  memberRows: MemberRow[];
+  parsed: DashboardBase["parsed"];
+};
+type OrgRow = {
+  id: string;
+  parentId: string | null;
+  name: string;
+  nameEn: string | null;
+  code: string;
+  level: OrgLevel;
+  kind: OrgKind;
+  path: string;
+  depth: number;
+  sortOrder: number;
+  validFrom: Date;
+  validTo: Date | null;
+};
+type MemberRow = {
+  id: string;
+  name: string;
+  number: string;
+  category: MemberCategory;
+  orgId: string;
+};
+const INPUT_CACHE_TTL_MS = 60_000;
+const INPUT_CACHE_SIZE = 3;
+const inputCache = new Map<string, { at: number; value: LoadedInput }>();
+
+function cachedInput(key: string): LoadedInput | undefined {
+  const hit = inputCache.get(key);
+  if (!hit) return undefined;
+  if (Date.now() - hit.at > INPUT_CACHE_TTL_MS) {
+    inputCache.delete(key);
+    return undefined;
+  }
+  return hit.value;
+}
+
+function storeInput(key: string, value: LoadedInput): void {
+  inputCache.delete(key);
+  inputCache.set(key, { at: Date.now(), value });
+  while (inputCache.size > INPUT_CACHE_SIZE) {
+    const oldest = inputCache.keys().next().value;
+    if (oldest === undefined) break;
+    inputCache.delete(oldest);
+  }
+}
+
+const evaluationsOf = new WeakMap<DashboardBase["parsed"], Map<string, CampaignEvaluation>>();
+
+/** evaluateParsed, once per parsed input and date. */
+function evaluateParsedOnce(parsed: DashboardBase["parsed"], date: string): CampaignEvaluation {
+  let byDate = evaluationsOf.get(parsed);
+  if (!byDate) evaluationsOf.set(parsed, (byDate = new Map()));
+  let evaluation = byDate.get(date);
+  if (!evaluation) byDate.set(date, (evaluation = evaluateParsed(parsed, date)));
+  return evaluation;
+}
+
 async function loadBase(actor: Actor, campaignId: string, asOf: string): Promise<DashboardBase> {
   requirePermission(actor, "dashboard.read");
   const roots = scopeRoots(actor, "dashboard.read");
@@ -106,6 +178,14 @@ async function loadBase(actor: Actor, campaignId: string, asOf: string): Promise
       // The campaign must meet a subtree the actor reads dashboards of (same rule as campaign.read).
       if (!roots.some((root) => isWithinSubtree(root, rootPath) || isWithinSubtree(rootPath, root)))
         throw notFound("活动");
+      // Read before the data: a change committed while we read gives the next request a new key.
+      const generation = tenantGeneration(actor.tenantId);
+      const [latest] = await tx.$queryRaw<{ at: string | null }[]>`
+        SELECT max("at")::text AS "at" FROM "AuditEvent" WHERE "tenantId" = ${actor.tenantId}::uuid`;
+      const key = `${actor.tenantId}|${campaign.id}|${asOf}|${generation}|${latest?.at ?? ""}`;
+      const hit = cachedInput(key);
+      if (hit)
+        return { campaign, key, ...hit, parsed: hit.parsed as DashboardBase["parsed"] | null };
       const input = await loadEvaluationInput(tx, actor, campaign, asOf);
       const orgIds = input.campaignFile.organizations.map((o) => o.id);
       const memberIds = input.campaignFile.members.map((m) => m.id);
@@ -127,34 +207,50 @@ async function loadBase(actor: Actor, campaignId: string, asOf: string): Promise
             validTo: true,
           },
         }),
-        memberIds.length
-          ? tx.member.findMany({
-              where: { tenantId: actor.tenantId, id: { in: memberIds } },
-              select: { id: true, name: true, number: true, category: true, orgId: true },
-            })
-          : [],
+        findInChunks(memberIds, (chunk) =>
+          tx.member.findMany({
+            where: { tenantId: actor.tenantId, id: { in: chunk } },
+            select: { id: true, name: true, number: true, category: true, orgId: true },
+          }),
+        ),
       ]);
-      return { campaign, input, orgRows, memberRows };
+      return {
+        campaign,
+        key,
+        input,
+        orgRows,
+        memberRows,
+        parsed: null as DashboardBase["parsed"] | null,
+      };
     },
     { timeoutMs: 60_000 },
   );
   const { campaign, input } = loaded;
 
-  const file = parseCampaignFile(input.campaignFile);
-  if (!file.ok)
-    throw new AppError(
-      "VALIDATION",
-      `活动定义无效：${file.errors[0]?.path}: ${file.errors[0]?.message}`,
-    );
-  const records = parseRecords(input.recordsFile);
-  if (!records.ok)
-    throw new AppError(
-      "VALIDATION",
-      `活动记录无效：${records.errors[0]?.path}: ${records.errors[0]?.message}`,
-    );
-  const parsed = { file: file.value, records: records.value };
+  let parsed = loaded.parsed;
+  if (!parsed) {
+    const file = parseCampaignFile(input.campaignFile);
+    if (!file.ok)
+      throw new AppError(
+        "VALIDATION",
+        `活动定义无效：${file.errors[0]?.path}: ${file.errors[0]?.message}`,
+      );
+    const records = parseRecords(input.recordsFile);
+    if (!records.ok)
+      throw new AppError(
+        "VALIDATION",
+        `活动记录无效：${records.errors[0]?.path}: ${records.errors[0]?.message}`,
+      );
+    parsed = { file: file.value, records: records.value };
+    storeInput(loaded.key, {
+      input,
+      orgRows: loaded.orgRows,
+      memberRows: loaded.memberRows,
+      parsed,
+    });
+  }
   const evaluation = restrictToScope(
-    evaluateParsed(parsed, asOf),
+    evaluateParsedOnce(parsed, asOf),
     actor,
     input,
     campaign.rootOrg.path,
@@ -259,7 +355,7 @@ export function dashboardTrend(base: DashboardBase): TrendEvaluation[] {
         date === base.asOf
           ? base.evaluation
           : restrictToScope(
-              evaluateParsed(base.parsed, date),
+              evaluateParsedOnce(base.parsed, date),
               base.actor,
               base.input,
               base.campaign.rootPath,
