@@ -6,7 +6,7 @@
 //
 // A durable PostgreSQL 15 cluster (fsync=on, synchronous_commit=on) with a university seeded by
 // bench/seed-large.ts, and the built app (`npx next build` first) under `next start`. Then:
-//   - --clients secretaries each record branch general meetings one after another through the real
+//   - --clients secretaries each record concentrated study sessions one after another through the real
 //     server action over HTTP ("保存并提交", a fresh idempotency key per form); a submission that is
 //     not acknowledged (connection refused or reset, timeout, 5xx …) is sent again with the SAME key
 //     until it is — as the browser's retry of the same form would;
@@ -133,7 +133,7 @@ async function main() {
           idempotencyKey: key,
           orgId: r.branchId,
           date: today,
-          topic: `支部党员大会（崩溃测试 ${key.slice(0, 8)}）`,
+          topic: `集中学习（崩溃测试 ${key.slice(0, 8)}）`,
           attendees,
         });
         // Until acknowledged: the same form, the same key. Give up only when the run is over

@@ -190,7 +190,7 @@ export function recordIdFromRedirect(redirect: string | null): string | null {
   return m?.[1] ?? null;
 }
 
-/** The form fields of "保存并提交" for a branch meeting with these attendees (all present). */
+/** The form fields of "保存并提交" for a concentrated study session (集中学习, counted by the seeded campaigns) with these attendees (all present). */
 export function recordingFields(input: {
   idempotencyKey: string;
   orgId: string;
@@ -201,10 +201,10 @@ export function recordingFields(input: {
   const fields: [string, string][] = [
     ["idempotencyKey", input.idempotencyKey],
     ["orgId", input.orgId],
-    ["type", "BRANCH_GENERAL_MEETING"],
+    ["type", "CONCENTRATED_STUDY"],
     ["topic", input.topic],
     ["date", input.date],
-    ["durationHours", "1.5"],
+    ["durationHours", "2"],
     ["startTime", "14:30"],
     ["days", ""],
     ["place", "党员活动室"],

@@ -11,8 +11,8 @@ import {
 import type { Actor } from "../../authz/actor";
 import { isWithinSubtree, requirePermission, scopeRoots } from "../../authz/scope";
 import { AppError, notFound } from "../../errors";
-import { tenantGeneration } from "../../data-version";
 import { withTenant } from "../../tenant-tx";
+import { DerivedCache } from "../derived-cache";
 import { findInChunks } from "../in-chunks";
 import { restrictToScope } from "../campaigns/campaign-evaluation";
 import {
@@ -132,29 +132,7 @@ type MemberRow = {
   category: MemberCategory;
   orgId: string;
 };
-const INPUT_CACHE_TTL_MS = 60_000;
-const INPUT_CACHE_SIZE = 3;
-const inputCache = new Map<string, { at: number; value: LoadedInput }>();
-
-function cachedInput(key: string): LoadedInput | undefined {
-  const hit = inputCache.get(key);
-  if (!hit) return undefined;
-  if (Date.now() - hit.at > INPUT_CACHE_TTL_MS) {
-    inputCache.delete(key);
-    return undefined;
-  }
-  return hit.value;
-}
-
-function storeInput(key: string, value: LoadedInput): void {
-  inputCache.delete(key);
-  inputCache.set(key, { at: Date.now(), value });
-  while (inputCache.size > INPUT_CACHE_SIZE) {
-    const oldest = inputCache.keys().next().value;
-    if (oldest === undefined) break;
-    inputCache.delete(oldest);
-  }
-}
+const inputs = new DerivedCache<LoadedInput>();
 
 const evaluationsOf = new WeakMap<DashboardBase["parsed"], Map<string, CampaignEvaluation>>();
 
@@ -179,11 +157,14 @@ async function loadBase(actor: Actor, campaignId: string, asOf: string): Promise
       if (!roots.some((root) => isWithinSubtree(root, rootPath) || isWithinSubtree(rootPath, root)))
         throw notFound("活动");
       // Read before the data: a change committed while we read gives the next request a new key.
-      const generation = tenantGeneration(actor.tenantId);
-      const [latest] = await tx.$queryRaw<{ at: string | null }[]>`
-        SELECT max("at")::text AS "at" FROM "AuditEvent" WHERE "tenantId" = ${actor.tenantId}::uuid`;
-      const key = `${actor.tenantId}|${campaign.id}|${asOf}|${generation}|${latest?.at ?? ""}`;
-      const hit = cachedInput(key);
+      const key = await inputs.key(
+        tx,
+        actor.tenantId,
+        campaign.id,
+        campaign.updatedAt.toISOString(),
+        asOf,
+      );
+      const hit = inputs.get(key);
       if (hit)
         return { campaign, key, ...hit, parsed: hit.parsed as DashboardBase["parsed"] | null };
       const input = await loadEvaluationInput(tx, actor, campaign, asOf);
@@ -242,7 +223,7 @@ async function loadBase(actor: Actor, campaignId: string, asOf: string): Promise
         `活动记录无效：${records.errors[0]?.path}: ${records.errors[0]?.message}`,
       );
     parsed = { file: file.value, records: records.value };
-    storeInput(loaded.key, {
+    inputs.set(loaded.key, {
       input,
       orgRows: loaded.orgRows,
       memberRows: loaded.memberRows,

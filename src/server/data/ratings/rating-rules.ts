@@ -65,7 +65,14 @@ export async function loadRatingSet(
   today = todayInShanghai(),
 ): Promise<RatingSet> {
   // The set is the whole campaign's, before any narrowing to the reader: shared while unchanged.
-  const key = await ratingSets.key(tx, actor.tenantId, campaign.id, String(year), today);
+  const key = await ratingSets.key(
+    tx,
+    actor.tenantId,
+    campaign.id,
+    campaign.updatedAt.toISOString(),
+    String(year),
+    today,
+  );
   const hit = ratingSets.get(key);
   if (hit) return hit;
   const set = await computeRatingSet(tx, actor, campaign, year, today);
