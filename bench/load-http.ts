@@ -4,6 +4,7 @@
 // Run: npx tsx bench/load-http.ts [--rate 20] [--duration 300] [--port 3104]
 //                                 [--members 20000] [--branch-scale 15] [--recorders 40]
 //                                 [--admin-url URL --app-url URL] [--slug big] [--pool N]
+//                                 [--server-log FILE]
 //
 // 1. Unless --admin-url/--app-url name a database already seeded by bench/seed-large.ts, it starts
 //    a durable PostgreSQL 15 cluster (fsync=on, synchronous_commit=on) and seeds the university
@@ -105,6 +106,7 @@ async function main() {
     databaseUrl: appUrl,
     port: PORT,
     env: flag("pool") ? { DATABASE_POOL_SIZE: flag("pool")! } : {},
+    ...(flag("server-log") ? { logFile: flag("server-log")! } : {}),
   });
   try {
     const base = app.base;

@@ -505,9 +505,7 @@ interface BranchPlan {
 
 function numbered(base: string, index: number, count: number): string {
   // "教工党支部" when alone, "教工第一党支部" otherwise.
-  return count === 1
-    ? `${base}党支部`
-    : `${base}第${ORDINALS[index] ?? String(index + 1)}党支部`;
+  return count === 1 ? `${base}党支部` : `${base}第${ORDINALS[index] ?? String(index + 1)}党支部`;
 }
 
 function numberedEn(base: string, index: number, count: number): string {

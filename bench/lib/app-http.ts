@@ -2,7 +2,7 @@
 // the next-auth credentials login and server actions (POST to the page with `Next-Action`).
 // Shared by bench/load-http.ts and bench/crash-safety.ts.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,6 +23,8 @@ export type AppEnv = {
   evidenceDir?: string;
   /** Extra environment (e.g. DATABASE_POOL_SIZE). */
   env?: Record<string, string>;
+  /** Appends the server's stderr (errors with their causes) to this file. */
+  logFile?: string;
 };
 
 /** Starts `next start` on 127.0.0.1:port (the build in .next must exist) and waits until /login answers. */
@@ -59,6 +61,7 @@ export async function startApp(options: AppEnv): Promise<AppServer> {
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
+    if (options.logFile) appendFileSync(options.logFile, d);
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const signalGroup = (signal: NodeJS.Signals) => {
