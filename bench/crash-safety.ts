@@ -167,7 +167,7 @@ async function main() {
     };
 
     const approverLoop = async () => {
-      while (running || approveQueue.length > 0) {
+      while (running || (retrying && approveQueue.length > 0)) {
         const id = approveQueue.shift();
         if (!id) {
           await sleep(100);
