@@ -273,8 +273,16 @@ async function main() {
       const kind = kinds[k]!;
       open++;
       maxInflight = Math.max(maxInflight, open);
+      // A hard deadline besides the fetch's abort signal: a request must never keep the run open.
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<Omit<Sample, "ms">>((resolve) => {
+        timer = setTimeout(
+          () => resolve({ kind, ok: false, detail: `${kind}: no answer within the deadline` }),
+          TIMEOUT_MS + 5000,
+        );
+      });
       inflight.push(
-        send(kind)
+        Promise.race([send(kind).finally(() => clearTimeout(timer)), deadline])
           .catch((e: unknown) => ({
             kind,
             ok: false,
