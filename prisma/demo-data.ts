@@ -170,6 +170,11 @@ export interface DemoUniversityOptions {
    * names, so a second tenant does not look like the first) and one 直属党支部.
    */
   collegeCount?: number;
+  /**
+   * Multiplies the number of teacher, undergraduate and graduate branches of each academic college
+   * (default 1). The load benchmark uses 15 for a university of about 1,000 branches.
+   */
+  branchScale?: number;
   /** "Today" for the generated dates. Default 2026-09-01 (UTC). */
   referenceDate?: Date;
   /** Which demo logins to generate: all five roles (default), only `admin`, or none. */
@@ -500,11 +505,13 @@ interface BranchPlan {
 
 function numbered(base: string, index: number, count: number): string {
   // "教工党支部" when alone, "教工第一党支部" otherwise.
-  return count === 1 ? `${base}党支部` : `${base}第${ORDINALS[index]}党支部`;
+  return count === 1 ? `${base}党支部` : `${base}第${ORDINALS[index] ?? String(index + 1)}党支部`;
 }
 
 function numberedEn(base: string, index: number, count: number): string {
-  return count === 1 ? `${base} Branch` : `${base} Branch ${ORDINALS_EN[index]}`;
+  return count === 1
+    ? `${base} Branch`
+    : `${base} Branch ${ORDINALS_EN[index] ?? `No. ${index + 1}`}`;
 }
 
 /** Distribute `total` over `weights` (largest remainder), each share at least `min`. */
@@ -635,13 +642,14 @@ export function generateDemoUniversity(options: DemoUniversityOptions): DemoUniv
       sortOrder: ++sortOrder,
       validFrom: collegeValidFrom(),
     });
+    const scale = Math.max(1, Math.floor(options.branchScale ?? 1));
     const counts = small
       ? {
           teacher: Math.min(1, t.teacher),
           undergrad: Math.min(1, t.undergrad),
           grad: Math.min(1, t.grad),
         }
-      : t;
+      : { teacher: t.teacher * scale, undergrad: t.undergrad * scale, grad: t.grad * scale };
     let order = 0;
     for (let i = 0; i < counts.teacher; i++) {
       addBranch(

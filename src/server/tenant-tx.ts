@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { afterTenantCommit } from "./data-version";
 import { getDb } from "./db";
 
 /** A transaction whose every statement is confined to one tenant by row-level security. */
@@ -15,13 +16,18 @@ export async function withTenant<T>(
   options: { timeoutMs?: number } = {},
 ): Promise<T> {
   const db = await getDb();
-  return db.$transaction(
+  let txRef: object | undefined;
+  const result = await db.$transaction(
     async (tx) => {
+      txRef = tx;
       await tx.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
       return fn(tx);
     },
     { timeout: options.timeoutMs ?? 15_000, maxWait: 10_000 },
   );
+  // Committed: a transaction that recorded an audit event changed the tenant's data.
+  if (txRef) afterTenantCommit(tenantId, txRef);
+  return result;
 }
 
 /** Resolves a school code to its tenant id without exposing any other tenant data. */

@@ -14,6 +14,24 @@ export type TestPostgres = {
   adminUrl: (database?: string) => string;
   appUrl: (database: string) => string;
   stop: () => void;
+  /** The cluster's data folder. */
+  dataDir: string;
+  /** `pg_ctl stop -m immediate`: the server dies as in a power cut (no checkpoint); files stay. */
+  crash: () => void;
+  /** Starts the server again on the same port and data folder (after `crash`). */
+  restart: () => void;
+};
+
+export type StartPostgresOptions = {
+  /**
+   * fsync=on, synchronous_commit=on, full_page_writes=on: a committed transaction survives a
+   * crash. Default false: test clusters live for one run and skip the flushes.
+   */
+  durable?: boolean;
+  /** max_connections (default 200). */
+  maxConnections?: number;
+  /** Extra `-c name=value` settings. */
+  settings?: Record<string, string>;
 };
 
 export const APP_ROLE = "party_app";
@@ -42,7 +60,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<TestPostgres> {
   const root = mkdtempSync(path.join(tmpdir(), "party-pg-"));
   const dataDir = path.join(root, "data");
   const logFile = path.join(root, "server.log");
@@ -72,19 +90,30 @@ export async function startPostgres(): Promise<TestPostgres> {
     "-E",
     "UTF8",
     "--no-locale",
-    "--no-sync",
+    ...(options.durable ? [] : ["--no-sync"]),
   ]);
-  run("pg_ctl", [
-    "-D",
-    dataDir,
-    "-l",
-    logFile,
-    "-w",
-    "-o",
-    // Durability off: these clusters live for one test run. The crash-safety script uses its own.
-    `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-    "start",
-  ]);
+  // Durability off by default: test clusters live for one run. The load and crash-safety scripts
+  // ask for a durable cluster, since surviving a crash is what they check.
+  const durability = options.durable
+    ? "-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+    : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+  const extra = Object.entries(options.settings ?? {})
+    .map(([k, v]) => ` -c ${k}=${v}`)
+    .join("");
+  const start = () =>
+    run("pg_ctl", [
+      "-D",
+      dataDir,
+      "-l",
+      logFile,
+      "-w",
+      "-t",
+      "120",
+      "-o",
+      `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} ${durability} -c max_connections=${options.maxConnections ?? 200}${extra}`,
+      "start",
+    ]);
+  start();
 
   let stopped = false;
   const stop = () => {
@@ -104,5 +133,8 @@ export async function startPostgres(): Promise<TestPostgres> {
     appUrl: (database) =>
       `postgresql://${APP_ROLE}:${APP_ROLE_PASSWORD}@127.0.0.1:${port}/${database}`,
     stop,
+    dataDir,
+    crash: () => run("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]),
+    restart: start,
   };
 }

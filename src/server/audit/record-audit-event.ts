@@ -1,3 +1,4 @@
+import { noteTenantWrite } from "../data-version";
 import type { TenantTx } from "../tenant-tx";
 import type { Actor } from "../authz/actor";
 import type { Prisma } from "@/generated/prisma/client";
@@ -38,6 +39,7 @@ export async function recordAuditEvent(
   actor: Pick<Actor, "tenantId" | "userId"> | { tenantId: string; userId: null },
   input: AuditInput,
 ): Promise<void> {
+  noteTenantWrite(tx);
   await tx.auditEvent.create({
     data: {
       tenantId: actor.tenantId,
@@ -58,6 +60,7 @@ export async function recordAuditEvents(
   inputs: AuditInput[],
 ): Promise<void> {
   if (inputs.length === 0) return;
+  noteTenantWrite(tx);
   await tx.auditEvent.createMany({
     data: inputs.map((input) => ({
       tenantId: actor.tenantId,

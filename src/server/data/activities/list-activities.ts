@@ -62,19 +62,33 @@ export async function listActivities(actor: Actor, query: ActivityListQuery) {
         durationHours: true,
         selfReportedById: true,
         org: { select: { id: true, name: true, nameEn: true } },
-        _count: {
-          select: {
-            attendances: { where: { present: true } },
-            evidence: { where: { withdrawnAt: null } },
-          },
-        },
       },
     });
-    const items = rows.map(({ _count, durationHours, ...row }) => ({
+    // Counted for this page's records only. (A relation `_count` in the select above makes Prisma
+    // aggregate the whole attendance and evidence tables before joining: seconds on a university
+    // with a year of records.)
+    const ids = rows.map((r) => r.id);
+    const [present, evidence] = ids.length
+      ? await Promise.all([
+          tx.activityAttendance.groupBy({
+            by: ["activityId"],
+            where: { tenantId: actor.tenantId, activityId: { in: ids }, present: true },
+            _count: { _all: true },
+          }),
+          tx.evidence.groupBy({
+            by: ["activityId"],
+            where: { tenantId: actor.tenantId, activityId: { in: ids }, withdrawnAt: null },
+            _count: { _all: true },
+          }),
+        ])
+      : [[], []];
+    const presentOf = new Map(present.map((r) => [r.activityId, r._count._all]));
+    const evidenceOf = new Map(evidence.map((r) => [r.activityId, r._count._all]));
+    const items = rows.map(({ durationHours, ...row }) => ({
       ...row,
       durationHours: decimalOrNull(durationHours) ?? 0,
-      presentCount: _count.attendances,
-      evidenceCount: _count.evidence,
+      presentCount: presentOf.get(row.id) ?? 0,
+      evidenceCount: evidenceOf.get(row.id) ?? 0,
     }));
     return { items, total, page, pageSize: ACTIVITY_PAGE_SIZE, pageCount };
   });

@@ -1,3 +1,4 @@
+import { findInChunks } from "../in-chunks";
 import type { QuotaResult, ResultStatus } from "@/rules";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/scope";
@@ -93,12 +94,12 @@ export async function getQuotaEvaluation(
               select: { id: true, name: true, code: true },
             })
           : [],
-        memberIds.length
-          ? tx.member.findMany({
-              where: { tenantId: actor.tenantId, id: { in: memberIds } },
-              select: { id: true, name: true, number: true, org: { select: { name: true } } },
-            })
-          : [],
+        findInChunks(memberIds, (chunk) =>
+          tx.member.findMany({
+            where: { tenantId: actor.tenantId, id: { in: chunk } },
+            select: { id: true, name: true, number: true, org: { select: { name: true } } },
+          }),
+        ),
       ]);
       const names = new Map<
         string,

@@ -78,35 +78,52 @@ export async function loadEvaluationInput(
     validFrom: isoDay(o.validFrom),
     validTo: o.validTo ? isoDay(o.validTo) : null,
   }));
-  const orgIds = orgRows.map((o) => o.id);
-
+  // Memberships of the subtree's organizations that overlap the campaign, selected by the
+  // organizations' path rather than a list of their ids, and loaded in one flat query: a university
+  // of 1,000 branches and 20,000 members would otherwise exceed PostgreSQL's bind-parameter limit.
+  const subtree: Prisma.OrganizationWhereInput = {
+    tenantId,
+    OR: [{ path: root }, { path: { startsWith: root + "/" } }],
+  };
   const overlapping: Prisma.MembershipWhereInput = {
     tenantId,
-    orgId: { in: orgIds },
+    org: subtree,
     validFrom: { lte: end },
     OR: [{ validTo: null }, { validTo: { gt: start } }],
   };
-  const memberRows = orgIds.length
-    ? await tx.member.findMany({
-        where: { tenantId, memberships: { some: overlapping } },
-        orderBy: { id: "asc" },
-        select: {
-          id: true,
-          status: true,
-          category: true,
-          cadreLevel: true,
-          positions: true,
-          joinedAt: true,
-          leftAt: true,
-          org: { select: { path: true } },
-          memberships: {
-            where: overlapping,
-            orderBy: [{ validFrom: "asc" }, { id: "asc" }],
-            select: { orgId: true, validFrom: true, validTo: true },
+  const [membershipRows, memberRowsUnsorted] = orgRows.length
+    ? await Promise.all([
+        tx.membership.findMany({
+          where: overlapping,
+          orderBy: [{ memberId: "asc" }, { validFrom: "asc" }, { id: "asc" }],
+          select: { memberId: true, orgId: true, validFrom: true, validTo: true },
+        }),
+        tx.member.findMany({
+          where: { tenantId, memberships: { some: overlapping } },
+          orderBy: { id: "asc" },
+          select: {
+            id: true,
+            status: true,
+            category: true,
+            cadreLevel: true,
+            positions: true,
+            joinedAt: true,
+            leftAt: true,
+            org: { select: { path: true } },
           },
-        },
-      })
-    : [];
+        }),
+      ])
+    : [[], []];
+  const membershipsOf = new Map<string, typeof membershipRows>();
+  for (const ms of membershipRows) {
+    const list = membershipsOf.get(ms.memberId);
+    if (list) list.push(ms);
+    else membershipsOf.set(ms.memberId, [ms]);
+  }
+  const memberRows = memberRowsUnsorted.map((m) => ({
+    ...m,
+    memberships: membershipsOf.get(m.id) ?? [],
+  }));
   const members: MemberInput[] = [];
   const memberOrgPaths: Record<string, string> = {};
   for (const m of memberRows) {

@@ -13,6 +13,8 @@ import type { Actor } from "../../authz/actor";
 import { isWithinSubtree, requirePermission, scopeRoots } from "../../authz/scope";
 import { AppError, notFound } from "../../errors";
 import { withTenant } from "../../tenant-tx";
+import { DerivedCache } from "../derived-cache";
+import { findInChunks } from "../in-chunks";
 import { restrictToScope } from "../campaigns/campaign-evaluation";
 import {
   findCampaignOrThrow,
@@ -114,6 +116,56 @@ export function evaluateParsedAsOf(
   });
 }
 
+/**
+ * What loadBase reads and parses for a campaign, shared between requests while the tenant's data
+ * is unchanged: the key holds the tenant's write generation in this process
+ * (src/server/data-version.ts) and the time of its latest audit event in the database (a change
+ * made by another app instance), and an entry lives at most a minute. Every change leaves an audit
+ * event, so an unchanged key means unchanged input. The evaluation at the dashboard's date is kept
+ * with it, before the per-actor scope restriction; the trend's month ends are evaluated per request
+ * (one pass for all of them) and not kept, as a dozen unrestricted evaluations of a large tenant
+ * would hold hundreds of megabytes.
+ */
+type LoadedInput = {
+  input: EvaluationInput;
+  orgRows: OrgRow[];
+  memberRows: MemberRow[];
+  parsed: DashboardBase["parsed"];
+};
+type OrgRow = {
+  id: string;
+  parentId: string | null;
+  name: string;
+  nameEn: string | null;
+  code: string;
+  level: OrgLevel;
+  kind: OrgKind;
+  path: string;
+  depth: number;
+  sortOrder: number;
+  validFrom: Date;
+  validTo: Date | null;
+};
+type MemberRow = {
+  id: string;
+  name: string;
+  number: string;
+  category: MemberCategory;
+  orgId: string;
+};
+const inputs = new DerivedCache<LoadedInput>();
+
+const evaluationsOf = new WeakMap<DashboardBase["parsed"], Map<string, CampaignEvaluation>>();
+
+/** evaluateParsed, once per parsed input and date. */
+function evaluateParsedOnce(parsed: DashboardBase["parsed"], date: string): CampaignEvaluation {
+  let byDate = evaluationsOf.get(parsed);
+  if (!byDate) evaluationsOf.set(parsed, (byDate = new Map()));
+  let evaluation = byDate.get(date);
+  if (!evaluation) byDate.set(date, (evaluation = evaluateParsed(parsed, date)));
+  return evaluation;
+}
+
 async function loadBase(actor: Actor, campaignId: string, asOf: string): Promise<DashboardBase> {
   requirePermission(actor, "dashboard.read");
   const roots = scopeRoots(actor, "dashboard.read");
@@ -125,6 +177,17 @@ async function loadBase(actor: Actor, campaignId: string, asOf: string): Promise
       // The campaign must meet a subtree the actor reads dashboards of (same rule as campaign.read).
       if (!roots.some((root) => isWithinSubtree(root, rootPath) || isWithinSubtree(rootPath, root)))
         throw notFound("活动");
+      // Read before the data: a change committed while we read gives the next request a new key.
+      const key = await inputs.key(
+        tx,
+        actor.tenantId,
+        campaign.id,
+        campaign.updatedAt.toISOString(),
+        asOf,
+      );
+      const hit = inputs.get(key);
+      if (hit)
+        return { campaign, key, ...hit, parsed: hit.parsed as DashboardBase["parsed"] | null };
       const input = await loadEvaluationInput(tx, actor, campaign, asOf);
       const orgIds = input.campaignFile.organizations.map((o) => o.id);
       const memberIds = input.campaignFile.members.map((m) => m.id);
@@ -146,34 +209,50 @@ async function loadBase(actor: Actor, campaignId: string, asOf: string): Promise
             validTo: true,
           },
         }),
-        memberIds.length
-          ? tx.member.findMany({
-              where: { tenantId: actor.tenantId, id: { in: memberIds } },
-              select: { id: true, name: true, number: true, category: true, orgId: true },
-            })
-          : [],
+        findInChunks(memberIds, (chunk) =>
+          tx.member.findMany({
+            where: { tenantId: actor.tenantId, id: { in: chunk } },
+            select: { id: true, name: true, number: true, category: true, orgId: true },
+          }),
+        ),
       ]);
-      return { campaign, input, orgRows, memberRows };
+      return {
+        campaign,
+        key,
+        input,
+        orgRows,
+        memberRows,
+        parsed: null as DashboardBase["parsed"] | null,
+      };
     },
     { timeoutMs: 60_000 },
   );
   const { campaign, input } = loaded;
 
-  const file = parseCampaignFile(input.campaignFile);
-  if (!file.ok)
-    throw new AppError(
-      "VALIDATION",
-      `活动定义无效：${file.errors[0]?.path}: ${file.errors[0]?.message}`,
-    );
-  const records = parseRecords(input.recordsFile);
-  if (!records.ok)
-    throw new AppError(
-      "VALIDATION",
-      `活动记录无效：${records.errors[0]?.path}: ${records.errors[0]?.message}`,
-    );
-  const parsed = { file: file.value, records: records.value };
+  let parsed = loaded.parsed;
+  if (!parsed) {
+    const file = parseCampaignFile(input.campaignFile);
+    if (!file.ok)
+      throw new AppError(
+        "VALIDATION",
+        `活动定义无效：${file.errors[0]?.path}: ${file.errors[0]?.message}`,
+      );
+    const records = parseRecords(input.recordsFile);
+    if (!records.ok)
+      throw new AppError(
+        "VALIDATION",
+        `活动记录无效：${records.errors[0]?.path}: ${records.errors[0]?.message}`,
+      );
+    parsed = { file: file.value, records: records.value };
+    inputs.set(loaded.key, {
+      input,
+      orgRows: loaded.orgRows,
+      memberRows: loaded.memberRows,
+      parsed,
+    });
+  }
   const evaluation = restrictToScope(
-    evaluateParsed(parsed, asOf),
+    evaluateParsedOnce(parsed, asOf),
     actor,
     input,
     campaign.rootOrg.path,

@@ -1,3 +1,4 @@
+import { noteTenantWrite } from "../../data-version";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../../authz/actor";
 import type { AuditInput } from "../../audit/record-audit-event";
@@ -135,6 +136,7 @@ export async function insertAuditEvents(
   actor: Pick<Actor, "tenantId" | "userId">,
   events: AuditInput[],
 ) {
+  if (events.length > 0) noteTenantWrite(tx);
   for (const part of chunks(events)) {
     await tx.$executeRaw`
       INSERT INTO "AuditEvent" ("tenantId", "id", "actorUserId", "action", "entityType", "entityId", "before", "after")

@@ -1,3 +1,5 @@
+import { DerivedCache } from "../derived-cache";
+import { findInChunks } from "../in-chunks";
 import { todayInShanghai } from "@/lib/format";
 import type { Actor } from "../../authz/actor";
 import { isWithinSubtree, scopeRoots } from "../../authz/scope";
@@ -62,6 +64,31 @@ export async function loadRatingSet(
   year: number,
   today = todayInShanghai(),
 ): Promise<RatingSet> {
+  // The set is the whole campaign's, before any narrowing to the reader: shared while unchanged.
+  const key = await ratingSets.key(
+    tx,
+    actor.tenantId,
+    campaign.id,
+    campaign.updatedAt.toISOString(),
+    String(year),
+    today,
+  );
+  const hit = ratingSets.get(key);
+  if (hit) return hit;
+  const set = await computeRatingSet(tx, actor, campaign, year, today);
+  ratingSets.set(key, set);
+  return set;
+}
+
+const ratingSets = new DerivedCache<RatingSet>();
+
+async function computeRatingSet(
+  tx: TenantTx,
+  actor: Actor,
+  campaign: CampaignRow,
+  year: number,
+  today: string,
+): Promise<RatingSet> {
   const tenantId = actor.tenantId;
   const asOf = requireRatingYear(campaign, year, today);
   const definition = storedDefinition(campaign.definition);
@@ -99,20 +126,20 @@ export async function loadRatingSet(
   const wanted = [...new Set([...memberIds, ...roleHolders.map((h) => h.memberId)])];
   const userIds = [...new Set(entryRows.map((e) => e.enteredById))];
   const [memberRows, userRows] = await Promise.all([
-    wanted.length
-      ? tx.member.findMany({
-          where: { tenantId, id: { in: wanted } },
-          select: {
-            id: true,
-            name: true,
-            number: true,
-            orgId: true,
-            positions: true,
-            leftAt: true,
-            org: { select: { path: true } },
-          },
-        })
-      : [],
+    findInChunks(wanted, (chunk) =>
+      tx.member.findMany({
+        where: { tenantId, id: { in: chunk } },
+        select: {
+          id: true,
+          name: true,
+          number: true,
+          orgId: true,
+          positions: true,
+          leftAt: true,
+          org: { select: { path: true } },
+        },
+      }),
+    ),
     userIds.length
       ? tx.user.findMany({
           where: { tenantId, id: { in: userIds } },
