@@ -9,7 +9,7 @@ export const MAX_PLEDGE_ITEMS = 10;
 export const PLEDGE_TEXT_MAX = 500;
 
 const optionalId = z
-  .string()
+  .string({ error: "格式不正确" })
   .optional()
   .transform((s) => (s ? s.trim() : ""))
   .transform((s) => (s ? s : null));
@@ -86,11 +86,13 @@ export function pledgeFormObject(formData: FormData): Record<string, unknown> {
   return { orgId: str("orgId"), campaignId: str("campaignId"), title: str("title"), items };
 }
 
-/** The text fields of a small form as an object. */
+/** The fields of a small form as an object (files included, last value of a repeated key). */
 export function plainFormObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
+    // A file where text is expected is passed on as it is, for the schema to refuse: dropping it
+    // would read as an absent field (files are read separately, with formFiles).
+    if (!key.startsWith("$ACTION")) out[key] = value;
   }
   return out;
 }
