@@ -20,6 +20,9 @@ export async function login(
 
 /** Fails on serious or critical accessibility violations, listing them. */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  // Right after a server action the page re-renders and its <title> is put back a moment later;
+  // check the settled page (a page that never gets a title still fails here).
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
