@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { CampaignPicker } from "@/components/ui/campaign-picker";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/i18n/config";
 import { formatDateTime } from "@/lib/format";
@@ -37,27 +38,12 @@ export default async function ImplementationPlansPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("intro")} />
-      {data.campaigns.length > 1 ? (
-        <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
-          <label className="grid gap-1 text-sm">
-            {t("campaign")}
-            <select
-              name="campaign"
-              defaultValue={data.campaign?.id}
-              className="min-h-11 rounded-md border border-stone-300 bg-white px-2"
-            >
-              {data.campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="min-h-11 rounded-md bg-red-800 px-4 text-sm text-white">
-            {t("show")}
-          </button>
-        </form>
-      ) : null}
+      <CampaignPicker
+        campaigns={data.campaigns}
+        selectedId={data.campaign?.id}
+        label={t("campaign")}
+        submitLabel={t("show")}
+      />
       {!data.campaign || !data.counts ? (
         <p className="text-stone-600">{t("noCampaign")}</p>
       ) : (
