@@ -10,6 +10,7 @@ import { openAppraisalRoundAction } from "@/server/actions/appraisal/open-apprai
 import { recordAppraisalConclusionAction } from "@/server/actions/appraisal/record-appraisal-conclusion-action";
 import { saveSelfAssessmentAction } from "@/server/actions/appraisal/save-self-assessment-action";
 import { submitAppraisalBallotAction } from "@/server/actions/appraisal/submit-appraisal-ballot-action";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 const VERDICTS = ["EXCELLENT", "QUALIFIED", "BASICALLY_QUALIFIED", "UNQUALIFIED"] as const;
 const formClass = "grid max-w-xl gap-3 rounded-md border border-stone-200 bg-stone-50 p-3";
@@ -22,9 +23,7 @@ export function OpenRoundForm({
   year: number;
 }) {
   const t = useTranslations("appraisal");
-  const [state, action] = useActionState(openAppraisalRoundAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(openAppraisalRoundAction);
   return (
     <form
       key={formKey(state)}
@@ -102,9 +101,7 @@ export function OpenRoundForm({
 
 export function SelfAssessmentForm({ roundId, text }: { roundId: string; text: string | null }) {
   const t = useTranslations("appraisal");
-  const [state, action] = useActionState(saveSelfAssessmentAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(saveSelfAssessmentAction);
   return (
     <form action={action} noValidate aria-label={t("mySelfAssessment")} className={formClass}>
       <input type="hidden" name="roundId" value={roundId} />
@@ -136,9 +133,7 @@ export function BallotForm({
   subjects: { memberId: string; name: string }[];
 }) {
   const t = useTranslations("appraisal");
-  const [state, action] = useActionState(submitAppraisalBallotAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(submitAppraisalBallotAction);
   return (
     <form
       key={formKey(state)}
@@ -226,9 +221,7 @@ export function ConclusionForm({
   note: string | null;
 }) {
   const t = useTranslations("appraisal");
-  const [state, action] = useActionState(recordAppraisalConclusionAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(recordAppraisalConclusionAction);
   const prefix = `c-${memberId}`;
   return (
     <form

@@ -12,6 +12,7 @@ import { nominateCandidateAction } from "@/server/actions/commendations/nominate
 import { openCommendationWindowAction } from "@/server/actions/commendations/open-commendation-window-action";
 import { publishCommendationsAction } from "@/server/actions/commendations/publish-commendations-action";
 import { reviewNominationAction } from "@/server/actions/commendations/review-nomination-action";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Option = { id: string; name: string };
 const formClass = "grid max-w-xl gap-3 rounded-md border border-stone-200 bg-stone-50 p-3";
@@ -27,9 +28,7 @@ export function OpenWindowForm({
   year: number;
 }) {
   const t = useTranslations("commendations");
-  const [state, action] = useActionState(openCommendationWindowAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(openCommendationWindowAction);
   return (
     <form
       key={formKey(state)}
@@ -160,9 +159,7 @@ export function NominateForm({
   orgs: Option[];
 }) {
   const t = useTranslations("commendations");
-  const [state, action] = useActionState(nominateCandidateAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(nominateCandidateAction);
   return (
     <form
       key={formKey(state)}
@@ -246,9 +243,7 @@ export function NominateForm({
 
 export function ReviewForm({ nominationId, label }: { nominationId: string; label: string }) {
   const t = useTranslations("commendations");
-  const [state, action] = useActionState(reviewNominationAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(reviewNominationAction);
   const id = `r-${nominationId}`;
   return (
     <form
@@ -285,9 +280,7 @@ export function ReviewForm({ nominationId, label }: { nominationId: string; labe
 
 export function PublishForm({ windowId }: { windowId: string }) {
   const t = useTranslations("commendations");
-  const [state, action] = useActionState(publishCommendationsAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(publishCommendationsAction);
   return (
     <form
       key={formKey(state)}
@@ -329,9 +322,7 @@ export function PublishForm({ windowId }: { windowId: string }) {
 
 export function ObjectionForm({ nominationId, label }: { nominationId: string; label: string }) {
   const t = useTranslations("commendations");
-  const [state, action] = useActionState(fileObjectionAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(fileObjectionAction);
   const id = `o-${nominationId}`;
   return (
     <form
@@ -372,9 +363,7 @@ export function ObjectionForm({ nominationId, label }: { nominationId: string; l
 
 export function AnswerForm({ objectionId }: { objectionId: string }) {
   const t = useTranslations("commendations");
-  const [state, action] = useActionState(answerObjectionAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(answerObjectionAction);
   const id = `a-${objectionId}`;
   return (
     <form

@@ -1,11 +1,11 @@
 "use client";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { saveDepartmentAction } from "@/server/actions/departments/save-department-action";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formKey } from "@/components/ui/form-key";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Department = {
   id: string;
@@ -19,9 +19,7 @@ type Department = {
 export function DepartmentForm({ department }: { department?: Department }) {
   const t = useTranslations("orgs.departments");
   const tc = useTranslations("common");
-  const [state, action] = useActionState(saveDepartmentAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(saveDepartmentAction);
   const prefix = department ? `dept-${department.id.slice(-6)}-` : "dept-new-";
   return (
     <form key={formKey(state)} action={action} className="mt-2 grid gap-3">

@@ -7,12 +7,11 @@ import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formKey } from "@/components/ui/form-key";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export function LinkStaffForm({ departmentId }: { departmentId: string }) {
   const t = useTranslations("projects.staff");
-  const [state, action] = useActionState(linkDepartmentStaffAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(linkDepartmentStaffAction);
   return (
     <form key={formKey(state)} action={action} noValidate className="mt-2 grid gap-2">
       <input type="hidden" name="departmentId" value={departmentId} />

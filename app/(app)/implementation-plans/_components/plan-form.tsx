@@ -1,5 +1,4 @@
 "use client";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { formKey } from "@/components/ui/form-key";
 import { Field, inputClass } from "@/components/ui/field";
@@ -7,14 +6,13 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { filePlanAction } from "@/server/actions/implementation-plans/file-plan-action";
 import { EVIDENCE_ACCEPT, fileInputClass } from "../../tasks/_components/task-forms";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Option = { id: string; name: string };
 
 export function FilePlanForm({ campaignId, orgs }: { campaignId: string; orgs: Option[] }) {
   const t = useTranslations("projects.plans");
-  const [state, action] = useActionState(filePlanAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(filePlanAction);
   return (
     <form
       key={formKey(state)}

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import { formKey } from "@/components/ui/form-key";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -9,6 +9,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ORG_KINDS, ORG_LEVELS } from "@/lib/schemas/organization";
 import { OrgSelect, type OrgOption } from "./org-select";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export function CreateOrgForm({
   parents,
@@ -22,9 +23,7 @@ export function CreateOrgForm({
   const t = useTranslations("orgs.form");
   const tc = useTranslations("common");
   const router = useRouter();
-  const [state, action] = useActionState(createOrganizationAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(createOrganizationAction);
 
   useEffect(() => {
     if (state?.ok && state.data) router.push(`/orgs/${state.data.id}`);

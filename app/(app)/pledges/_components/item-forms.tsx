@@ -10,6 +10,7 @@ import { addPledgeProgressAction } from "@/server/actions/pledges/add-pledge-pro
 import { addPledgeCommentAction } from "@/server/actions/pledges/add-pledge-comment-action";
 import { evaluatePledgeItemAction } from "@/server/actions/pledges/evaluate-pledge-item-action";
 import { withdrawPledgeItemAction } from "@/server/actions/pledges/withdraw-pledge-item-action";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 const EVIDENCE_ACCEPT = "image/jpeg,image/png,image/webp,image/heic,application/pdf";
 const secondaryButton =
@@ -18,9 +19,7 @@ const secondaryButton =
 /** 践诺: the owner posts progress on one item, with optional evidence files. */
 export function ProgressForm({ itemId, n }: { itemId: string; n: number }) {
   const t = useTranslations("pledges.progressForm");
-  const [state, action] = useActionState(addPledgeProgressAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(addPledgeProgressAction);
   return (
     <form
       key={formKey(state)}
@@ -109,9 +108,7 @@ export function EvaluateForm({
 }) {
   const t = useTranslations("pledges.evaluateForm");
   const tv = useTranslations("pledges.verdict");
-  const [state, action] = useActionState(evaluatePledgeItemAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(evaluatePledgeItemAction);
   const verdict = v?.verdict ?? current.verdict ?? "";
   const groupId = `verdict-${itemId}`;
   return (
@@ -186,9 +183,7 @@ export function CommentForm({
   items: { id: string; n: number }[];
 }) {
   const t = useTranslations("pledges.commentForm");
-  const [state, action] = useActionState(addPledgeCommentAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(addPledgeCommentAction);
   return (
     <form
       key={formKey(state)}

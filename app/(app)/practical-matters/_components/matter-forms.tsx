@@ -1,5 +1,4 @@
 "use client";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { formKey } from "@/components/ui/form-key";
 import { Field, inputClass } from "@/components/ui/field";
@@ -9,14 +8,13 @@ import { createMattersListAction } from "@/server/actions/practical-matters/crea
 import { addMatterAction } from "@/server/actions/practical-matters/add-matter-action";
 import { closeMatterAction } from "@/server/actions/practical-matters/close-matter-action";
 import { EVIDENCE_ACCEPT, fileInputClass } from "../../tasks/_components/task-forms";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Option = { id: string; name: string };
 
 export function NewListForm({ campaigns }: { campaigns: Option[] }) {
   const t = useTranslations("tasks");
-  const [state, action] = useActionState(createMattersListAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(createMattersListAction);
   return (
     <form
       key={formKey(state)}
@@ -84,9 +82,7 @@ export function AddMatterForm({
   orgs: Option[];
 }) {
   const t = useTranslations("tasks");
-  const [state, action] = useActionState(addMatterAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(addMatterAction);
   return (
     <form
       key={formKey(state)}
@@ -154,9 +150,7 @@ export function AddMatterForm({
 
 export function CloseMatterForm({ matterId, version }: { matterId: string; version: number }) {
   const t = useTranslations("tasks");
-  const [state, action] = useActionState(closeMatterAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(closeMatterAction);
   return (
     <form
       key={formKey(state)}

@@ -1,5 +1,4 @@
 "use client";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { formKey } from "@/components/ui/form-key";
 import { Field, inputClass } from "@/components/ui/field";
@@ -9,6 +8,7 @@ import { createSecretaryProjectAction } from "@/server/actions/secretary-project
 import { addMilestoneAction } from "@/server/actions/secretary-projects/add-milestone-action";
 import { updateMilestoneAction } from "@/server/actions/secretary-projects/update-milestone-action";
 import { EVIDENCE_ACCEPT, fileInputClass } from "../../tasks/_components/task-forms";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Option = { id: string; name: string };
 const formClass = "grid max-w-xl gap-3 rounded-md border border-stone-200 bg-stone-50 p-3";
@@ -21,9 +21,7 @@ export function NewProjectForm({
   branches: Option[];
 }) {
   const t = useTranslations("projects");
-  const [state, action] = useActionState(createSecretaryProjectAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(createSecretaryProjectAction);
   return (
     <form
       key={formKey(state)}
@@ -84,9 +82,7 @@ export function NewProjectForm({
 
 export function AddMilestoneForm({ projectId }: { projectId: string }) {
   const t = useTranslations("projects");
-  const [state, action] = useActionState(addMilestoneAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(addMilestoneAction);
   return (
     <form
       key={formKey(state)}
@@ -130,9 +126,7 @@ export function MilestoneProgressForm({
   };
 }) {
   const t = useTranslations("projects");
-  const [state, action] = useActionState(updateMilestoneAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(updateMilestoneAction);
   const prefix = `ms-${milestone.id.slice(-8)}`;
   return (
     <form

@@ -9,6 +9,7 @@ import { createTaskAction } from "@/server/actions/tasks/create-task-action";
 import { applyTemplateTasksAction } from "@/server/actions/tasks/apply-template-tasks-action";
 import { addTaskUpdateAction } from "@/server/actions/tasks/add-task-update-action";
 import { signOffTaskAction } from "@/server/actions/tasks/sign-off-task-action";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export const EVIDENCE_ACCEPT = "image/jpeg,image/png,image/webp,image/heic,application/pdf";
 export const fileInputClass =
@@ -40,9 +41,7 @@ export function NewTaskForm({
   max: string;
 }) {
   const t = useTranslations("tasks");
-  const [state, action] = useActionState(createTaskAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(createTaskAction);
   return (
     <form key={formKey(state)} action={action} noValidate className="grid max-w-2xl gap-3">
       <input type="hidden" name="campaignId" value={campaignId} />
@@ -131,9 +130,7 @@ export function NewTaskForm({
 
 export function TaskUpdateForm({ taskId }: { taskId: string }) {
   const t = useTranslations("tasks");
-  const [state, action] = useActionState(addTaskUpdateAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(addTaskUpdateAction);
   return (
     <form
       key={formKey(state)}

@@ -1,11 +1,11 @@
 "use client";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { updateRatingSettingsAction } from "@/server/actions/campaigns/update-rating-settings-action";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formKey } from "@/components/ui/form-key";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 const EXAMPLE = `{
   "bands": [{ "stars": 5, "minScore": 90 }, { "stars": 4, "minScore": 80 }, { "stars": 3, "minScore": 70 }, { "stars": 2, "minScore": 60 }, { "stars": 1, "minScore": 0 }],
@@ -25,9 +25,7 @@ export function RatingSettingsForm({
 }) {
   const t = useTranslations("campaigns.ratingSettings");
   const tc = useTranslations("common");
-  const [state, action] = useActionState(updateRatingSettingsAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(updateRatingSettingsAction);
   return (
     <form
       key={formKey(state)}

@@ -1,5 +1,4 @@
 "use client";
-import { useActionState } from "react";
 import { formKey } from "@/components/ui/form-key";
 import { useLocale, useTranslations } from "next-intl";
 import { transferMemberAction } from "@/server/actions/members/transfer-member-action";
@@ -8,6 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { MemberOrgOption } from "@/server/data/members/list-member-orgs";
 import { orgOptionLabel } from "../../_components/member-fields";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Props = {
   memberId: string;
@@ -21,9 +21,7 @@ export function TransferMemberForm({ memberId, version, currentOrgName, targets,
   const t = useTranslations("members.transfer");
   const tm = useTranslations("members");
   const locale = useLocale();
-  const [state, action] = useActionState(transferMemberAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(transferMemberAction);
   const message = state?.ok ? { ok: true as const, message: t("done") } : state;
   return (
     <form

@@ -1,5 +1,4 @@
 "use client";
-import { useActionState } from "react";
 import { formKey } from "@/components/ui/form-key";
 import { useTranslations } from "next-intl";
 import { updateOrganizationAction } from "@/server/actions/orgs/update-organization-action";
@@ -7,6 +6,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ORG_KINDS } from "@/lib/schemas/organization";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Props = {
   org: {
@@ -23,9 +23,7 @@ type Props = {
 export function EditOrgForm({ org }: Props) {
   const t = useTranslations("orgs.form");
   const tc = useTranslations("common");
-  const [state, action] = useActionState(updateOrganizationAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(updateOrganizationAction);
   return (
     <form
       key={formKey(state)}

@@ -1,5 +1,4 @@
 "use client";
-import { useActionState } from "react";
 import { formKey } from "@/components/ui/form-key";
 import { useTranslations } from "next-intl";
 import { moveOrganizationAction } from "@/server/actions/orgs/move-organization-action";
@@ -7,6 +6,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { OrgSelect, type OrgOption } from "../../_components/org-select";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export function MoveOrgForm({
   orgId,
@@ -21,9 +21,7 @@ export function MoveOrgForm({
 }) {
   const t = useTranslations("orgs.form");
   const tc = useTranslations("common");
-  const [state, action] = useActionState(moveOrganizationAction, undefined);
-  const v = state?.ok === false ? state.values : undefined;
-  const e = state?.ok === false ? state.fieldErrors : undefined;
+  const { state, action, values: v, errors: e } = useActionForm(moveOrganizationAction);
   return (
     <form
       key={formKey(state)}
