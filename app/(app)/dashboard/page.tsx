@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDay } from "@/lib/format";
+import { formatDateTime, formatDay } from "@/lib/format";
 import type { Locale } from "@/i18n/config";
 import {
   achievedText,
@@ -97,6 +97,9 @@ export default async function DashboardPage({ searchParams }: Props) {
             {t("asOfLine", { date: formatDay(q.asOf, locale) })}
             {" · "}
             {t("scopeLine", { orgs: focusNames })}
+            {" · "}
+            {t("figuresLine", { time: formatDateTime(d.figures.computedAt, locale) })}
+            {d.figures.stale ? t("figuresStale") : null}
           </>
         }
         actions={

@@ -2,50 +2,189 @@ import type { TenantTx } from "../tenant-tx";
 import { tenantGeneration } from "../data-version";
 
 /**
- * A small in-process cache of figures derived from a tenant's data (evaluations, rating sets),
- * valid while the tenant's data is unchanged. Every change leaves an audit event in its own
- * transaction, so the key holds the tenant's write generation in this process
- * (src/server/data-version.ts) and the time of its latest audit event in the database (changes made
- * through another app instance); an entry also expires after `ttlMs`. Values are shared between
- * requests and users: only cache what is computed before any per-reader narrowing, and never
- * mutate a value taken from it.
+ * Figures derived from a whole tenant's data (a campaign's evaluation, its rating set, the trend
+ * of a dashboard view) are expensive on a large university: seconds of database reads and
+ * evaluation. They are shared between requests and readers through this in-process cache:
+ *
+ * - **Stamp.** An entry records the tenant's data stamp it was computed from: the tenant's write
+ *   generation in this process (src/server/data-version.ts, raised after every committed
+ *   transaction that recorded an audit event) and the time of its latest audit event in the
+ *   database (changes made through another app instance). Every change leaves an audit event, so
+ *   an unchanged stamp means unchanged data and the entry is current.
+ * - **Bounded staleness.** When the stamp has moved, an entry may still be served while it is
+ *   younger than its allowance: `staleFactor` times what it cost to compute, at most
+ *   `maxStaleMs`. A small university's figures (tens of milliseconds) are therefore recomputed on
+ *   the next read after any change; a large one's (seconds) are at most a minute old, refreshed
+ *   in the background at most once per allowance, so that a stream of writes does not make every
+ *   read pay for a full evaluation. The reader is told (`stale`, `computedAt`).
+ * - **Single flight.** Concurrent requests for the same key share one computation.
+ * - **Limited concurrency.** Every computation runs through one process-wide queue
+ *   (`HEAVY_CONCURRENCY` at a time): evaluations are CPU-bound and hold a pooled connection while
+ *   they load, so running many at once only makes all of them slow and starves other requests.
+ *
+ * Values are shared between requests and users: only cache what is computed before any per-reader
+ * narrowing, and never mutate a value taken from it. Keys must begin with the tenant id.
  */
+
+export type DerivedEntry<V> = {
+  value: V;
+  /** The data stamp the value was computed from. */
+  stamp: string;
+  /** When the computation started (the data is at least this recent), ms since the epoch. */
+  computedAt: number;
+  /** What the computation took, ms. */
+  costMs: number;
+};
+
+export type DerivedRead<V> = DerivedEntry<V> & {
+  /** True when the tenant's data has changed since the value was computed. */
+  stale: boolean;
+};
+
+export type DerivedCacheOptions = {
+  /** Entries kept (least recently used dropped first). */
+  size?: number;
+  /** The longest a stale entry is served, ms. */
+  maxStaleMs?: number;
+  /** A stale entry is served for at most this many times its cost. */
+  staleFactor?: number;
+  /** A current entry is dropped after this long all the same, ms. */
+  ttlMs?: number;
+  now?: () => number;
+  /** Off: every read computes (the test suites' fixtures write without audit events). */
+  enabled?: boolean;
+};
+
+/** Off under vitest unless a test turns it on: fixtures write straight into the database, without the audit events the stamp relies on. */
+const ENABLED_BY_DEFAULT = process.env.VITEST === undefined;
+
+export const HEAVY_CONCURRENCY = 1;
+
+/** A process-wide FIFO queue admitting `limit` tasks at a time. */
+export class TaskQueue {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running++;
+    }
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      // The slot passes straight to the next task, so `running` stays as it is.
+      if (next) next();
+      else this.running--;
+    }
+  }
+
+  get pending(): number {
+    return this.waiting.length;
+  }
+}
+
+/** The queue every derived-figure computation runs through. */
+export const heavyWork = new TaskQueue(HEAVY_CONCURRENCY);
+
 /**
- * Off under vitest: test fixtures write straight into the database as a superuser, without the
- * audit events the key relies on, and then expect the next call to see their rows.
+ * The tenant's data stamp as the transaction sees it now. Read it before the data: a change
+ * committed while the data is read then gives the next read a new stamp.
  */
-const DISABLED = process.env.VITEST !== undefined;
+export async function tenantDataStamp(tx: TenantTx, tenantId: string): Promise<string> {
+  const generation = tenantGeneration(tenantId);
+  const [latest] = await tx.$queryRaw<{ at: string | null }[]>`
+    SELECT max("at")::text AS "at" FROM "AuditEvent" WHERE "tenantId" = ${tenantId}::uuid`;
+  return `${generation}|${latest?.at ?? ""}`;
+}
 
 export class DerivedCache<V> {
-  private readonly entries = new Map<string, { at: number; value: V }>();
-  constructor(
-    private readonly size = 3,
-    private readonly ttlMs = 60_000,
-  ) {}
+  private readonly entries = new Map<string, DerivedEntry<V>>();
+  private readonly inflight = new Map<string, Promise<DerivedEntry<V>>>();
+  private readonly size: number;
+  private readonly maxStaleMs: number;
+  private readonly staleFactor: number;
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+  readonly enabled: boolean;
 
-  /** The key for `parts` in this tenant as the transaction sees it now (read before the data). */
-  async key(tx: TenantTx, tenantId: string, ...parts: string[]): Promise<string> {
-    const generation = tenantGeneration(tenantId);
-    const [latest] = await tx.$queryRaw<{ at: string | null }[]>`
-      SELECT max("at")::text AS "at" FROM "AuditEvent" WHERE "tenantId" = ${tenantId}::uuid`;
-    return [tenantId, ...parts, String(generation), latest?.at ?? ""].join("|");
+  constructor(options: DerivedCacheOptions = {}) {
+    this.size = options.size ?? 4;
+    this.maxStaleMs = options.maxStaleMs ?? 60_000;
+    this.staleFactor = options.staleFactor ?? 30;
+    this.ttlMs = options.ttlMs ?? 10 * 60_000;
+    this.now = options.now ?? Date.now;
+    this.enabled = options.enabled ?? ENABLED_BY_DEFAULT;
   }
 
-  get(key: string): V | undefined {
-    if (DISABLED) return undefined;
-    const hit = this.entries.get(key);
-    if (!hit) return undefined;
-    if (Date.now() - hit.at > this.ttlMs) {
-      this.entries.delete(key);
-      return undefined;
+  /** How long an entry computed at this cost may be served after the data changed, ms. */
+  allowance(costMs: number): number {
+    return Math.min(this.maxStaleMs, costMs * this.staleFactor);
+  }
+
+  /**
+   * The value for `key` at `stamp`: the current entry, or a stale one within its allowance (its
+   * refresh started in the background), or a new computation (shared with any running one).
+   * `compute` runs through the heavy-work queue.
+   */
+  async get(key: string, stamp: string, compute: () => Promise<V>): Promise<DerivedRead<V>> {
+    if (!this.enabled) {
+      const entry = await this.computeEntry(stamp, compute);
+      return { ...entry, stale: false };
     }
-    return hit.value;
+    const now = this.now();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.computedAt > this.ttlMs) this.entries.delete(key);
+    else if (hit) {
+      this.touch(key, hit);
+      if (hit.stamp === stamp) return { ...hit, stale: false };
+      if (now - hit.computedAt <= this.allowance(hit.costMs)) {
+        // Served as it is; the refresh runs behind it (its failure leaves the entry in place).
+        this.refresh(key, stamp, compute).catch((error: unknown) => {
+          console.error(`derived figures: background refresh of ${key} failed`, error);
+        });
+        return { ...hit, stale: true };
+      }
+    }
+    const entry = await this.refresh(key, stamp, compute);
+    return { ...entry, stale: entry.stamp !== stamp };
   }
 
-  set(key: string, value: V): void {
-    if (DISABLED) return;
+  /** The entry for `key` if one is kept (current or not), without computing. */
+  peek(key: string): DerivedEntry<V> | undefined {
+    return this.enabled ? this.entries.get(key) : undefined;
+  }
+
+  private refresh(key: string, stamp: string, compute: () => Promise<V>) {
+    let running = this.inflight.get(key);
+    if (!running) {
+      running = this.computeEntry(stamp, compute)
+        .then((entry) => {
+          const kept = this.entries.get(key);
+          // A slower computation that started earlier never replaces a newer one.
+          if (!kept || kept.computedAt <= entry.computedAt) this.touch(key, entry);
+          return entry;
+        })
+        .finally(() => this.inflight.delete(key));
+      this.inflight.set(key, running);
+    }
+    return running;
+  }
+
+  private async computeEntry(stamp: string, compute: () => Promise<V>): Promise<DerivedEntry<V>> {
+    return heavyWork.run(async () => {
+      const computedAt = this.now();
+      const value = await compute();
+      return { value, stamp, computedAt, costMs: Math.max(0, this.now() - computedAt) };
+    });
+  }
+
+  private touch(key: string, entry: DerivedEntry<V>) {
     this.entries.delete(key);
-    this.entries.set(key, { at: Date.now(), value });
+    this.entries.set(key, entry);
     while (this.entries.size > this.size) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;

@@ -52,6 +52,8 @@ export type RatingView = {
   /** The version shown; null for the current computation. */
   publication: PublicationInfo | null;
   versions: PublicationInfo[];
+  /** When the current computation was made and whether the data has changed since; null for a publication. */
+  figures: { computedAt: string; stale: boolean } | null;
 };
 
 /** What a ratings table page shows: the current computation, or a published version (?version=N). */
@@ -68,13 +70,22 @@ export const loadRatingView = cache(
         set: published.set,
         publication: published.publication,
         versions: published.versions,
+        figures: null,
       };
     }
     const [set, versions] = await Promise.all([
       orNotFound(computeRatings(actor, { campaignId, year })),
       listRatingPublications(actor, { campaignId, year }),
     ]);
-    return { actor, campaign, year, set, publication: null, versions };
+    return {
+      actor,
+      campaign,
+      year,
+      set,
+      publication: null,
+      versions,
+      figures: { computedAt: set.computedAt, stale: set.stale },
+    };
   },
 );
 

@@ -31,6 +31,7 @@ export async function RatingFrame({
   title,
   children,
   path,
+  figures,
 }: {
   campaign: RatingCampaign;
   year: number;
@@ -41,6 +42,8 @@ export async function RatingFrame({
   title?: string;
   /** The page's own path below the year (an explanation page), kept when switching between computed and published. */
   path?: string;
+  /** When the current computation was made and whether the data has changed since (not for a publication). */
+  figures?: { computedAt: string; stale: boolean } | null;
   children: ReactNode;
 }) {
   const [t, locale] = await Promise.all([
@@ -68,7 +71,18 @@ export async function RatingFrame({
       </nav>
       <PageHeader
         title={title ?? t("yearTitle", { name, year })}
-        subtitle={t("asOfLine", { asOf: formatDay(asOf, locale) })}
+        subtitle={
+          <>
+            {t("asOfLine", { asOf: formatDay(asOf, locale) })}
+            {figures ? (
+              <>
+                {" · "}
+                {t("figuresLine", { time: formatDateTime(figures.computedAt, locale) })}
+                {figures.stale ? t("figuresStale") : null}
+              </>
+            ) : null}
+          </>
+        }
         actions={
           campaign.years.length > 1 ? (
             <nav aria-label={t("yearSwitch")} className="flex flex-wrap gap-2">

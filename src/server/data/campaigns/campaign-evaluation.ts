@@ -2,7 +2,9 @@ import {
   evaluateCampaign,
   parseCampaignFile,
   parseRecords,
+  type ActivityRecord,
   type CampaignEvaluation,
+  type CampaignFile,
   type QuotaResult,
   type ResultStatus,
 } from "@/rules";
@@ -45,6 +47,55 @@ export function runEvaluation(
   });
 }
 
+/** Lets the event loop run pending I/O (other requests) before the next CPU-bound step. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * The input parsed as runEvaluation parses it, in two steps with a turn of the event loop
+ * between them and after: on a large campaign each step takes a few hundred milliseconds, and
+ * figures computed in the background must not hold up every other request for all of it at once.
+ */
+export async function parseInputInTurns(
+  input: Pick<EvaluationInput, "campaignFile" | "recordsFile">,
+): Promise<{ file: CampaignFile; records: ActivityRecord[] }> {
+  const file = parseCampaignFile(input.campaignFile);
+  if (!file.ok)
+    throw new AppError(
+      "VALIDATION",
+      `活动定义无效：${file.errors[0]?.path}: ${file.errors[0]?.message}`,
+    );
+  await yieldToEventLoop();
+  const records = parseRecords(input.recordsFile);
+  if (!records.ok)
+    throw new AppError(
+      "VALIDATION",
+      `活动记录无效：${records.errors[0]?.path}: ${records.errors[0]?.message}`,
+    );
+  await yieldToEventLoop();
+  return { file: file.value, records: records.value };
+}
+
+/** runEvaluation with turns of the event loop between its steps (see parseInputInTurns). */
+export async function runEvaluationInTurns(
+  input: EvaluationInput,
+  asOf: string,
+  windows: EvaluationWindows,
+): Promise<CampaignEvaluation> {
+  const { file, records } = await parseInputInTurns(input);
+  const evaluation = evaluateCampaign({
+    campaign: file.campaign,
+    organizations: file.organizations,
+    members: file.members,
+    records,
+    asOf,
+    windows,
+  });
+  await yieldToEventLoop();
+  return evaluation;
+}
+
 /**
  * Keeps the results of subjects inside the actor's campaign.read scope. Someone who reads the
  * whole covered subtree gets the evaluation unchanged; anyone else gets the organizations inside
@@ -54,7 +105,7 @@ export function runEvaluation(
 export function restrictToScope(
   evaluation: CampaignEvaluation,
   actor: Actor,
-  input: EvaluationInput,
+  input: Pick<EvaluationInput, "campaignFile" | "memberOrgPaths">,
   rootPath: string,
 ): CampaignEvaluation {
   const roots = scopeRoots(actor, "campaign.read");

@@ -117,6 +117,23 @@ export type CampaignRow = Prisma.CampaignGetPayload<{ include: typeof campaignIn
  * tenant's" and "outside your subtree"; a malformed id too). With "manage", the actor must also
  * hold campaign.manage over the campaign's root organization, else FORBIDDEN.
  */
+/**
+ * The campaign `id` of the tenant, for computing figures that are shared between readers (the
+ * caller has already checked that its reader may read the campaign). NOT_FOUND if it is gone.
+ */
+export async function findCampaignForFigures(
+  tx: TenantTx,
+  tenantId: string,
+  id: string,
+): Promise<CampaignRow> {
+  const campaign = await tx.campaign.findFirst({
+    where: { tenantId, id },
+    include: campaignInclude,
+  });
+  if (!campaign) throw notFound("活动");
+  return campaign;
+}
+
 export async function findCampaignOrThrow(
   tx: TenantTx,
   actor: Actor,

@@ -35,8 +35,33 @@ type CampaignForInput = {
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(ACTIVITY_TYPES);
 
-const decimal = (value: Prisma.Decimal | null): number | null =>
-  value === null ? null : Number(value.toString());
+type MemberRow = {
+  id: string;
+  status: string;
+  category: string;
+  cadreLevel: string;
+  positions: string[];
+  joinedAt: string | null;
+  leftAt: string | null;
+  orgPath: string;
+  msOrg: string[];
+  msFrom: string[];
+  msTo: (string | null)[];
+};
+type LinkedRecordRow = {
+  id: string;
+  type: string;
+  subType: string | null;
+  orgId: string;
+  date: string;
+  hours: number | null;
+  days: number | null;
+  status: string;
+  voidedAt: Date | null;
+  selfReportedById: string | null;
+  ids: string[] | null;
+  attendeeHours: (number | null)[] | null;
+};
 
 /**
  * What the rules engine needs to evaluate `campaign`, in the shapes of the CLI's two input files:
@@ -51,7 +76,7 @@ const decimal = (value: Prisma.Decimal | null): number | null =>
  */
 export async function loadEvaluationInput(
   tx: TenantTx,
-  actor: Actor,
+  actor: Pick<Actor, "tenantId">,
   campaign: CampaignForInput,
   asOf: string | null,
 ): Promise<EvaluationInput> {
@@ -78,129 +103,110 @@ export async function loadEvaluationInput(
     validFrom: isoDay(o.validFrom),
     validTo: o.validTo ? isoDay(o.validTo) : null,
   }));
-  // Memberships of the subtree's organizations that overlap the campaign, selected by the
-  // organizations' path rather than a list of their ids, and loaded in one flat query: a university
-  // of 1,000 branches and 20,000 members would otherwise exceed PostgreSQL's bind-parameter limit.
-  const subtree: Prisma.OrganizationWhereInput = {
-    tenantId,
-    OR: [{ path: root }, { path: { startsWith: root + "/" } }],
-  };
-  const overlapping: Prisma.MembershipWhereInput = {
-    tenantId,
-    org: subtree,
-    validFrom: { lte: end },
-    OR: [{ validTo: null }, { validTo: { gt: start } }],
-  };
-  const [membershipRows, memberRowsUnsorted] = orgRows.length
-    ? await Promise.all([
-        tx.membership.findMany({
-          where: overlapping,
-          orderBy: [{ memberId: "asc" }, { validFrom: "asc" }, { id: "asc" }],
-          select: { memberId: true, orgId: true, validFrom: true, validTo: true },
-        }),
-        tx.member.findMany({
-          where: { tenantId, memberships: { some: overlapping } },
-          orderBy: { id: "asc" },
-          select: {
-            id: true,
-            status: true,
-            category: true,
-            cadreLevel: true,
-            positions: true,
-            joinedAt: true,
-            leftAt: true,
-            org: { select: { path: true } },
-          },
-        }),
-      ])
-    : [[], []];
-  const membershipsOf = new Map<string, typeof membershipRows>();
-  for (const ms of membershipRows) {
-    const list = membershipsOf.get(ms.memberId);
-    if (list) list.push(ms);
-    else membershipsOf.set(ms.memberId, [ms]);
-  }
-  const memberRows = memberRowsUnsorted.map((m) => ({
-    ...m,
-    memberships: membershipsOf.get(m.id) ?? [],
-  }));
+  // Members with their memberships of the subtree that overlap the campaign, and the linked
+  // records with their present attendees, each in one query that aggregates per member and per
+  // record. A large campaign has tens of thousands of memberships and hundreds of thousands of
+  // attendance rows; mapping each of them through the ORM (a Date or Decimal object per value) cost
+  // seconds. Organizations are selected by path (never a list of ids: a university of 1,000
+  // branches would exceed PostgreSQL's bind-parameter limit), dates read as 'YYYY-MM-DD' text and
+  // numeric columns as float8, which PostgreSQL converts from the same decimal text Number() parses.
+  const startDay = isoDay(start);
+  const endDay = isoDay(end);
+  const memberRows = orgRows.length
+    ? await tx.$queryRaw<MemberRow[]>`
+    SELECT m."id"::text AS "id", m."status"::text AS "status", m."category"::text AS "category",
+           m."cadreLevel"::text AS "cadreLevel", m."positions",
+           to_char(m."joinedAt", 'YYYY-MM-DD') AS "joinedAt", to_char(m."leftAt", 'YYYY-MM-DD') AS "leftAt",
+           cur."path" AS "orgPath",
+           array_agg(ms."orgId"::text ORDER BY ms."validFrom", ms."id") AS "msOrg",
+           array_agg(to_char(ms."validFrom", 'YYYY-MM-DD') ORDER BY ms."validFrom", ms."id") AS "msFrom",
+           array_agg(to_char(ms."validTo", 'YYYY-MM-DD') ORDER BY ms."validFrom", ms."id") AS "msTo"
+      FROM "Membership" ms
+      JOIN "Organization" o ON o."tenantId" = ms."tenantId" AND o."id" = ms."orgId"
+      JOIN "Member" m ON m."tenantId" = ms."tenantId" AND m."id" = ms."memberId"
+      JOIN "Organization" cur ON cur."tenantId" = m."tenantId" AND cur."id" = m."orgId"
+     WHERE ms."tenantId" = ${tenantId}::uuid
+       AND (o."path" = ${root} OR starts_with(o."path", ${root + "/"}))
+       AND ms."validFrom" <= ${endDay}::date
+       AND (ms."validTo" IS NULL OR ms."validTo" > ${startDay}::date)
+     GROUP BY m."tenantId", m."id", cur."path"
+     ORDER BY m."id"`
+    : [];
   const members: MemberInput[] = [];
   const memberOrgPaths: Record<string, string> = {};
   for (const m of memberRows) {
-    const memberships = m.memberships
-      .map((ms) => {
-        let to = ms.validTo;
-        if (m.leftAt && (to === null || m.leftAt < to)) to = m.leftAt;
-        return { orgId: ms.orgId, from: isoDay(ms.validFrom), to: to ? isoDay(to) : null };
-      })
-      .filter((ms) => ms.to === null || ms.to > ms.from);
+    const memberships: MemberInput["memberships"] = [];
+    for (let i = 0; i < m.msOrg.length; i++) {
+      const from = m.msFrom[i]!;
+      let to = m.msTo[i] ?? null;
+      if (m.leftAt && (to === null || m.leftAt < to)) to = m.leftAt;
+      if (to === null || to > from) memberships.push({ orgId: m.msOrg[i]!, from, to });
+    }
     if (memberships.length === 0) continue;
     members.push({
       id: m.id,
-      status: m.status,
-      category: m.category,
-      cadreLevel: m.cadreLevel,
+      status: m.status as MemberInput["status"],
+      category: m.category as MemberInput["category"],
+      cadreLevel: m.cadreLevel as MemberInput["cadreLevel"],
       positions: [...m.positions],
-      joinedAt: m.joinedAt ? isoDay(m.joinedAt) : memberships[0]!.from,
+      joinedAt: m.joinedAt ?? memberships[0]!.from,
       memberships,
     });
-    memberOrgPaths[m.id] = m.org.path;
+    memberOrgPaths[m.id] = m.orgPath;
   }
 
-  const linked: Prisma.ActivityWhereInput = {
-    tenantId,
-    campaignLinks: { some: { tenantId, campaignId: campaign.id } },
-    date: { gte: start, ...(asOf ? { lte: new Date(asOf + "T00:00:00.000Z") } : {}) },
-  };
-  const [activities, attendance] = await Promise.all([
-    tx.activity.findMany({
-      where: linked,
-      orderBy: [{ date: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        type: true,
-        subType: true,
-        orgId: true,
-        date: true,
-        durationHours: true,
-        days: true,
-        status: true,
-        voidedAt: true,
-        selfReportedById: true,
-      },
-    }),
-    tx.activityAttendance.findMany({
-      where: { tenantId, present: true, activity: linked },
-      orderBy: [{ activityId: "asc" }, { memberId: "asc" }],
-      select: { activityId: true, memberId: true, hours: true },
-    }),
-  ]);
-  const attendees = new Map<string, { ids: string[]; hours: Record<string, number> }>();
-  for (const row of attendance) {
-    let entry = attendees.get(row.activityId);
-    if (!entry) attendees.set(row.activityId, (entry = { ids: [], hours: {} }));
-    entry.ids.push(row.memberId);
-    const hours = decimal(row.hours);
-    if (hours !== null) entry.hours[row.memberId] = hours;
-  }
+  const lastDay = asOf ?? "infinity";
+  const activities = await tx.$queryRaw<LinkedRecordRow[]>`
+    WITH linked AS (
+      SELECT a."id", a."type", a."subType", a."orgId", a."date", a."durationHours", a."days",
+             a."status", a."voidedAt", a."selfReportedById"
+        FROM "ActivityCampaign" l
+        JOIN "Activity" a ON a."tenantId" = l."tenantId" AND a."id" = l."activityId"
+       WHERE l."tenantId" = ${tenantId}::uuid AND l."campaignId" = ${campaign.id}::uuid
+         AND a."date" >= ${startDay}::date AND a."date" <= ${lastDay}::date
+    ), present AS (
+      SELECT x."activityId",
+             array_agg(x."memberId"::text ORDER BY x."memberId") AS "ids",
+             array_agg(x."hours"::float8 ORDER BY x."memberId") AS "hours"
+        FROM "ActivityAttendance" x
+        JOIN linked ON linked."id" = x."activityId"
+       WHERE x."tenantId" = ${tenantId}::uuid AND x."present"
+       GROUP BY x."activityId"
+    )
+    SELECT linked."id"::text AS "id", linked."type", linked."subType", linked."orgId"::text AS "orgId",
+           to_char(linked."date", 'YYYY-MM-DD') AS "date",
+           linked."durationHours"::float8 AS "hours", linked."days"::float8 AS "days",
+           linked."status"::text AS "status", linked."voidedAt",
+           linked."selfReportedById"::text AS "selfReportedById",
+           present."ids", present."hours" AS "attendeeHours"
+      FROM linked LEFT JOIN present ON present."activityId" = linked."id"
+     ORDER BY linked."date", linked."id"`;
   const records: ActivityRecordInput[] = [];
   for (const a of activities) {
     // A type the rules do not know could never match a quota (and the CLI would refuse the file).
     if (!KNOWN_TYPES.has(a.type)) continue;
-    const entry = attendees.get(a.id);
+    const ids = a.ids ?? [];
+    let hoursByMember: Record<string, number> | undefined;
+    if (a.attendeeHours) {
+      for (let i = 0; i < ids.length; i++) {
+        const h = a.attendeeHours[i];
+        if (h === null || h === undefined) continue;
+        (hoursByMember ??= {})[ids[i]!] = h;
+      }
+    }
     records.push({
       id: a.id,
       type: a.type as ActivityRecordInput["type"],
       subType: a.subType,
       orgId: a.orgId,
-      date: isoDay(a.date),
-      hours: decimal(a.durationHours),
-      days: decimal(a.days),
-      status: a.status,
+      date: a.date,
+      hours: a.hours,
+      days: a.days,
+      status: a.status as ActivityRecordInput["status"],
       voidedAt: a.voidedAt ? a.voidedAt.toISOString() : null,
-      attendeeIds: entry?.ids ?? [],
+      attendeeIds: ids,
       selfReportedBy: a.selfReportedById,
-      ...(entry && Object.keys(entry.hours).length > 0 ? { hoursByMember: entry.hours } : {}),
+      ...(hoursByMember ? { hoursByMember } : {}),
     });
   }
 

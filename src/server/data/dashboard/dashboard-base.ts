@@ -3,20 +3,23 @@ import type { CampaignStatus, MemberCategory, OrgKind, OrgLevel } from "@/genera
 import {
   evaluateCampaign,
   evaluateCampaignAsOf,
-  parseCampaignFile,
-  parseRecords,
   type ActivityRecord,
   type CampaignEvaluation,
   type CampaignFile,
 } from "@/rules";
 import type { Actor } from "../../authz/actor";
 import { isWithinSubtree, requirePermission, scopeRoots } from "../../authz/scope";
-import { AppError, notFound } from "../../errors";
+import { notFound } from "../../errors";
 import { withTenant } from "../../tenant-tx";
-import { DerivedCache } from "../derived-cache";
+import { DerivedCache, tenantDataStamp } from "../derived-cache";
 import { findInChunks } from "../in-chunks";
-import { restrictToScope } from "../campaigns/campaign-evaluation";
 import {
+  parseInputInTurns,
+  restrictToScope,
+  yieldToEventLoop,
+} from "../campaigns/campaign-evaluation";
+import {
+  findCampaignForFigures,
   findCampaignOrThrow,
   isoDay,
   storedDefinition,
@@ -78,10 +81,17 @@ export type DashboardBase = {
   seesWholeCampaign: boolean;
   /** The input files as the rules module parsed them, to evaluate other dates (the trend). */
   parsed: { file: CampaignFile; records: ActivityRecord[] };
-  input: EvaluationInput;
+  input: ScopeInput;
   /** evaluateCampaignForActor(actor, id, asOf, { windows: "current" }), computed from the same input. */
   evaluation: CampaignEvaluation;
+  /** When the figures were computed, and whether the data has changed since (see CampaignSnapshot). */
+  figures: { computedAt: string; stale: boolean };
+  /** Identifies the shared snapshot the figures come from. */
+  snapshotId: string;
 };
+
+/** What narrowing an evaluation to a reader needs of the input. */
+export type ScopeInput = Pick<EvaluationInput, "campaignFile" | "memberOrgPaths">;
 
 /**
  * Evaluates the parsed input as of `asOf` on the current windows, exactly as runEvaluation does
@@ -116,22 +126,6 @@ export function evaluateParsedAsOf(
   });
 }
 
-/**
- * What loadBase reads and parses for a campaign, shared between requests while the tenant's data
- * is unchanged: the key holds the tenant's write generation in this process
- * (src/server/data-version.ts) and the time of its latest audit event in the database (a change
- * made by another app instance), and an entry lives at most a minute. Every change leaves an audit
- * event, so an unchanged key means unchanged input. The evaluation at the dashboard's date is kept
- * with it, before the per-actor scope restriction; the trend's month ends are evaluated per request
- * (one pass for all of them) and not kept, as a dozen unrestricted evaluations of a large tenant
- * would hold hundreds of megabytes.
- */
-type LoadedInput = {
-  input: EvaluationInput;
-  orgRows: OrgRow[];
-  memberRows: MemberRow[];
-  parsed: DashboardBase["parsed"];
-};
 type OrgRow = {
   id: string;
   parentId: string | null;
@@ -146,118 +140,75 @@ type OrgRow = {
   validFrom: Date;
   validTo: Date | null;
 };
-type MemberRow = {
+
+/**
+ * One campaign's dashboard figures at one date, before any narrowing to a reader: the campaign as
+ * it was read, the evaluation input parsed by the rules module, the organizations and members with
+ * their names, and the evaluation of the current windows. Shared between requests and readers
+ * (src/server/data/derived-cache.ts): while the tenant's data is unchanged every read gets the same
+ * snapshot; after a change a large campaign's snapshot may be served for up to a minute while the
+ * next one is computed in the background.
+ */
+type CampaignSnapshot = {
+  /** Unique per computation: what the figures derived from a snapshot are stamped with. */
   id: string;
-  name: string;
-  number: string;
-  category: MemberCategory;
-  orgId: string;
+  campaign: DashboardBase["campaign"];
+  definition: StoredDefinition;
+  input: ScopeInput;
+  parsed: DashboardBase["parsed"];
+  orgs: Map<string, DashboardOrg>;
+  members: Map<string, DashboardMember>;
+  evaluation: CampaignEvaluation;
 };
-const inputs = new DerivedCache<LoadedInput>();
 
-const evaluationsOf = new WeakMap<DashboardBase["parsed"], Map<string, CampaignEvaluation>>();
+const snapshots = new DerivedCache<CampaignSnapshot>({ size: 6 });
+let snapshotCounter = 0;
 
-/** evaluateParsed, once per parsed input and date. */
-function evaluateParsedOnce(parsed: DashboardBase["parsed"], date: string): CampaignEvaluation {
-  let byDate = evaluationsOf.get(parsed);
-  if (!byDate) evaluationsOf.set(parsed, (byDate = new Map()));
-  let evaluation = byDate.get(date);
-  if (!evaluation) byDate.set(date, (evaluation = evaluateParsed(parsed, date)));
-  return evaluation;
-}
-
-async function loadBase(actor: Actor, campaignId: string, asOf: string): Promise<DashboardBase> {
-  requirePermission(actor, "dashboard.read");
-  const roots = scopeRoots(actor, "dashboard.read");
+async function computeSnapshot(
+  tenantId: string,
+  campaignId: string,
+  asOf: string,
+): Promise<CampaignSnapshot> {
   const loaded = await withTenant(
-    actor.tenantId,
+    tenantId,
     async (tx) => {
-      const campaign = await findCampaignOrThrow(tx, actor, campaignId);
-      const rootPath = campaign.rootOrg.path;
-      // The campaign must meet a subtree the actor reads dashboards of (same rule as campaign.read).
-      if (!roots.some((root) => isWithinSubtree(root, rootPath) || isWithinSubtree(rootPath, root)))
-        throw notFound("活动");
-      // Read before the data: a change committed while we read gives the next request a new key.
-      const key = await inputs.key(
-        tx,
-        actor.tenantId,
-        campaign.id,
-        campaign.updatedAt.toISOString(),
-        asOf,
-      );
-      const hit = inputs.get(key);
-      if (hit)
-        return { campaign, key, ...hit, parsed: hit.parsed as DashboardBase["parsed"] | null };
-      const input = await loadEvaluationInput(tx, actor, campaign, asOf);
+      const campaign = await findCampaignForFigures(tx, tenantId, campaignId);
+      const input = await loadEvaluationInput(tx, { tenantId }, campaign, asOf);
       const orgIds = input.campaignFile.organizations.map((o) => o.id);
       const memberIds = input.campaignFile.members.map((m) => m.id);
       const [orgRows, memberRows] = await Promise.all([
-        tx.organization.findMany({
-          where: { tenantId: actor.tenantId, id: { in: orgIds } },
-          select: {
-            id: true,
-            parentId: true,
-            name: true,
-            nameEn: true,
-            code: true,
-            level: true,
-            kind: true,
-            path: true,
-            depth: true,
-            sortOrder: true,
-            validFrom: true,
-            validTo: true,
-          },
-        }),
+        findInChunks(orgIds, (chunk) =>
+          tx.organization.findMany({
+            where: { tenantId, id: { in: chunk } },
+            select: {
+              id: true,
+              parentId: true,
+              name: true,
+              nameEn: true,
+              code: true,
+              level: true,
+              kind: true,
+              path: true,
+              depth: true,
+              sortOrder: true,
+              validFrom: true,
+              validTo: true,
+            },
+          }),
+        ),
         findInChunks(memberIds, (chunk) =>
           tx.member.findMany({
-            where: { tenantId: actor.tenantId, id: { in: chunk } },
+            where: { tenantId, id: { in: chunk } },
             select: { id: true, name: true, number: true, category: true, orgId: true },
           }),
         ),
       ]);
-      return {
-        campaign,
-        key,
-        input,
-        orgRows,
-        memberRows,
-        parsed: null as DashboardBase["parsed"] | null,
-      };
+      return { campaign, input, orgRows: orgRows as OrgRow[], memberRows };
     },
     { timeoutMs: 60_000 },
   );
   const { campaign, input } = loaded;
-
-  let parsed = loaded.parsed;
-  if (!parsed) {
-    const file = parseCampaignFile(input.campaignFile);
-    if (!file.ok)
-      throw new AppError(
-        "VALIDATION",
-        `活动定义无效：${file.errors[0]?.path}: ${file.errors[0]?.message}`,
-      );
-    const records = parseRecords(input.recordsFile);
-    if (!records.ok)
-      throw new AppError(
-        "VALIDATION",
-        `活动记录无效：${records.errors[0]?.path}: ${records.errors[0]?.message}`,
-      );
-    parsed = { file: file.value, records: records.value };
-    inputs.set(loaded.key, {
-      input,
-      orgRows: loaded.orgRows,
-      memberRows: loaded.memberRows,
-      parsed,
-    });
-  }
-  const evaluation = restrictToScope(
-    evaluateParsedOnce(parsed, asOf),
-    actor,
-    input,
-    campaign.rootOrg.path,
-  );
-
+  const parsed = await parseInputInTurns(input);
   const orgs = new Map<string, DashboardOrg>();
   for (const o of loaded.orgRows) {
     orgs.set(o.id, {
@@ -277,8 +228,10 @@ async function loadBase(actor: Actor, campaignId: string, asOf: string): Promise
       orgPath: input.memberOrgPaths[m.id] ?? "",
     });
   }
+  const evaluation = evaluateParsed(parsed, asOf);
+  await yieldToEventLoop();
   return {
-    actor,
+    id: `${tenantId}|${campaignId}|${asOf}|${++snapshotCounter}`,
     campaign: {
       id: campaign.id,
       name: campaign.name,
@@ -290,14 +243,65 @@ async function loadBase(actor: Actor, campaignId: string, asOf: string): Promise
       rootPath: campaign.rootOrg.path,
     },
     definition: storedDefinition(campaign.definition),
-    asOf,
+    // The record files are dropped: the parsed records are what the figures read.
+    input: { campaignFile: input.campaignFile, memberOrgPaths: input.memberOrgPaths },
+    parsed,
     orgs,
     members,
-    scopeRoots: roots,
-    seesWholeCampaign: roots.some((root) => isWithinSubtree(campaign.rootOrg.path, root)),
-    parsed,
-    input,
     evaluation,
+  };
+}
+
+/** Per snapshot, the evaluation narrowed to each reader scope asked for so far. */
+const restrictedOf = new WeakMap<CampaignSnapshot, Map<string, CampaignEvaluation>>();
+
+function restrictedEvaluation(snapshot: CampaignSnapshot, actor: Actor): CampaignEvaluation {
+  const scopeKey = scopeRoots(actor, "campaign.read").sort().join("\n");
+  let byScope = restrictedOf.get(snapshot);
+  if (!byScope) restrictedOf.set(snapshot, (byScope = new Map()));
+  let evaluation = byScope.get(scopeKey);
+  if (!evaluation) {
+    evaluation = restrictToScope(
+      snapshot.evaluation,
+      actor,
+      snapshot.input,
+      snapshot.campaign.rootPath,
+    );
+    byScope.set(scopeKey, evaluation);
+  }
+  return evaluation;
+}
+
+async function loadBase(actor: Actor, campaignId: string, asOf: string): Promise<DashboardBase> {
+  requirePermission(actor, "dashboard.read");
+  const roots = scopeRoots(actor, "dashboard.read");
+  // A short transaction: may the actor read this campaign, and what is the tenant's data stamp.
+  const { campaign, stamp } = await withTenant(actor.tenantId, async (tx) => {
+    const campaign = await findCampaignOrThrow(tx, actor, campaignId);
+    const rootPath = campaign.rootOrg.path;
+    // The campaign must meet a subtree the actor reads dashboards of (same rule as campaign.read).
+    if (!roots.some((root) => isWithinSubtree(root, rootPath) || isWithinSubtree(rootPath, root)))
+      throw notFound("活动");
+    return { campaign, stamp: await tenantDataStamp(tx, actor.tenantId) };
+  });
+  const read = await snapshots.get(`${actor.tenantId}|${campaign.id}|${asOf}`, stamp, () =>
+    computeSnapshot(actor.tenantId, campaign.id, asOf),
+  );
+  const snapshot = read.value;
+  return {
+    actor,
+    campaign: snapshot.campaign,
+    definition: snapshot.definition,
+    asOf,
+    orgs: snapshot.orgs,
+    members: snapshot.members,
+    scopeRoots: roots,
+    seesWholeCampaign: roots.some((root) => isWithinSubtree(snapshot.campaign.rootPath, root)),
+    parsed: snapshot.parsed,
+    input: snapshot.input,
+    evaluation: restrictedEvaluation(snapshot, actor),
+    figures: { computedAt: new Date(read.computedAt).toISOString(), stale: read.stale },
+    snapshotId: snapshot.id,
   };
 }
 
@@ -336,37 +340,4 @@ export function trendDates(startDate: string, endDate: string, asOf: string): st
   for (let i = 0; i < MAX_TREND_POINTS; i++)
     picked.add(Math.round((i * (out.length - 1)) / (MAX_TREND_POINTS - 1)));
   return [...picked].sort((a, b) => a - b).map((i) => out[i]!);
-}
-
-export type TrendEvaluation = { date: string; evaluation: CampaignEvaluation };
-
-const trends = new WeakMap<DashboardBase, TrendEvaluation[]>();
-
-/**
- * The campaign evaluated as of each month end so far (at most 24 dates), once per base (so once
- * per request). The input is the one loaded for the base's date, which holds every record up to
- * it; the engine counts only the records dated on or before each month end. The last date is the
- * base's own evaluation.
- */
-export function dashboardTrend(base: DashboardBase): TrendEvaluation[] {
-  let out = trends.get(base);
-  if (!out) {
-    const dates = trendDates(base.campaign.startDate, base.campaign.endDate, base.asOf);
-    // The earlier dates are evaluated together (one pass over the records for all of them), each
-    // restricted to the actor's scope as soon as it is made.
-    const earlier = dates.filter((date) => date !== base.asOf);
-    const restricted = new Map<string, CampaignEvaluation>();
-    for (const evaluation of evaluateParsedAsOf(base.parsed, earlier)) {
-      restricted.set(
-        evaluation.asOf,
-        restrictToScope(evaluation, base.actor, base.input, base.campaign.rootPath),
-      );
-    }
-    out = dates.map((date) => ({
-      date,
-      evaluation: date === base.asOf ? base.evaluation : restricted.get(date)!,
-    }));
-    trends.set(base, out);
-  }
-  return out;
 }

@@ -1,10 +1,6 @@
 import type { Actor } from "../../authz/actor";
-import {
-  dashboardTrend,
-  loadDashboardBase,
-  type DashboardBase,
-  type DashboardOrg,
-} from "./dashboard-base";
+import { loadDashboardBase, type DashboardBase, type DashboardOrg } from "./dashboard-base";
+import { dashboardTrendPoints } from "./dashboard-trend";
 import type { DashboardQuery } from "./dashboard-query";
 import {
   byName,
@@ -14,7 +10,6 @@ import {
   populationFigures,
   quotaInfos,
   resolveView,
-  trendPoint,
   viewTotals,
   visiblePath,
   type AtRiskRow,
@@ -59,11 +54,38 @@ export async function getCampaignDashboard(
   query: DashboardQuery,
   options: { trend?: boolean } = {},
 ): Promise<CampaignDashboard> {
-  return buildCampaignDashboard(
-    await loadDashboardBase(actor, query.campaignId, query.asOf),
-    query,
-    options,
-  );
+  const base = await loadDashboardBase(actor, query.campaignId, query.asOf);
+  const trend =
+    options.trend === false ? [] : await dashboardTrendPoints(base, resolveView(base, query));
+  return { ...builtDashboard(base, query), figures: base.figures, trend };
+}
+
+/**
+ * Dashboards built so far from each shared evaluation (a snapshot narrowed to one reader scope),
+ * by reader scope and query: the same view of unchanged figures is built once, not per request
+ * (on a large university the roll-up, heatmap and at-risk list take a few hundred milliseconds).
+ */
+const builtOf = new WeakMap<object, Map<string, CampaignDashboard>>();
+const BUILT_PER_EVALUATION = 64;
+
+function builtDashboard(base: DashboardBase, query: DashboardQuery): CampaignDashboard {
+  const key = JSON.stringify([
+    [...base.scopeRoots].sort(),
+    query.campaignId,
+    query.asOf,
+    query.orgIds,
+    query.orgKind,
+    query.memberCategory,
+  ]);
+  let byKey = builtOf.get(base.evaluation);
+  if (!byKey) builtOf.set(base.evaluation, (byKey = new Map()));
+  let built = byKey.get(key);
+  if (!built) {
+    built = buildCampaignDashboard(base, query);
+    byKey.set(key, built);
+    if (byKey.size > BUILT_PER_EVALUATION) byKey.delete(byKey.keys().next().value!);
+  }
+  return built;
 }
 
 /**
@@ -77,15 +99,14 @@ export async function getDashboardTrend(
   const base = await loadDashboardBase(actor, query.campaignId, query.asOf);
   // Let the page's first part go out before this CPU-bound work starts.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const view = resolveView(base, query);
-  return dashboardTrend(base).map(({ date, evaluation }) => trendPoint(date, evaluation, view));
+  return dashboardTrendPoints(base, resolveView(base, query));
 }
 
-/** getCampaignDashboard's figures from a loaded base. */
+/** getCampaignDashboard's figures from a loaded base (with the trend's points, if wanted). */
 export function buildCampaignDashboard(
   base: DashboardBase,
   query: DashboardQuery,
-  options: { trend?: boolean } = {},
+  options: { trend?: TrendPoint[] } = {},
 ) {
   const view = resolveView(base, query);
   const quotas = quotaInfos(base);
@@ -111,10 +132,7 @@ export function buildCampaignDashboard(
     }
   }
 
-  let trend: TrendPoint[] = [];
-  if (options.trend !== false) {
-    trend = dashboardTrend(base).map(({ date, evaluation }) => trendPoint(date, evaluation, view));
-  }
+  const trend = options.trend ?? [];
 
   // The organization picker: open organizations the actor reads inside the campaign, in tree order.
   const orgOptions: OrgOption[] = [];
@@ -185,6 +203,8 @@ export function buildCampaignDashboard(
     trend,
     population,
     orgOptions,
+    /** When the figures were computed and whether the data has changed since. */
+    figures: base.figures,
     /** True when the as-of date lies before the campaign's start: nothing is evaluated yet. */
     notStarted: query.asOf < base.campaign.startDate,
   };

@@ -46,7 +46,7 @@ const RANKED = 5;
  */
 export async function getCampaignSummary(actor: Actor, query: DashboardQuery) {
   const base = await loadDashboardBase(actor, query.campaignId, query.asOf);
-  const dashboard = buildCampaignDashboard(base, query, { trend: false });
+  const dashboard = buildCampaignDashboard(base, query);
   const view = resolveView(base, query);
   const focusPaths = view.focus.map((o) => o.path);
   const inFocus = (path: string | undefined) =>

@@ -1,8 +1,6 @@
 import type { Actor } from "../../authz/actor";
 import { requirePermission } from "../../authz/scope";
-import { withTenant } from "../../tenant-tx";
-import { findCampaignOrThrow } from "../campaigns/campaign-rules";
-import { loadRatingSet, narrowToActor, RATING_TX_TIMEOUT_MS } from "./rating-rules";
+import { sharedRatingSet } from "./rating-rules";
 import type { RatingSet } from "./rating-types";
 
 export type RatingQuery = { campaignId: string; year: number };
@@ -13,15 +11,10 @@ export type RatingQuery = { campaignId: string; year: number };
  * the flags and the 两优一先 candidates. NOT_FOUND for a campaign the actor cannot read;
  * VALIDATION for a year outside the campaign. See docs/ratings.md for the method.
  */
-export async function computeRatings(actor: Actor, query: RatingQuery): Promise<RatingSet> {
+export async function computeRatings(
+  actor: Actor,
+  query: RatingQuery,
+): Promise<RatingSet & { stale: boolean }> {
   requirePermission(actor, "dashboard.read");
-  const set = await withTenant(
-    actor.tenantId,
-    async (tx) => {
-      const campaign = await findCampaignOrThrow(tx, actor, query.campaignId);
-      return loadRatingSet(tx, actor, campaign, query.year);
-    },
-    { timeoutMs: RATING_TX_TIMEOUT_MS },
-  );
-  return narrowToActor(set, actor);
+  return sharedRatingSet(actor, query.campaignId, query.year);
 }

@@ -2,7 +2,6 @@ import type { Actor } from "../../authz/actor";
 import { can, requirePermission } from "../../authz/scope";
 import { notFound } from "../../errors";
 import { withTenant } from "../../tenant-tx";
-import { findCampaignOrThrow } from "../campaigns/campaign-rules";
 import { listAssessmentHistory, type AssessmentHistoryEntry } from "./enter-assessment";
 import {
   getPublishedRatings,
@@ -10,7 +9,7 @@ import {
   type PublicationInfo,
 } from "./get-published-ratings";
 import { planOneStar, type RaisePlan } from "./plan-one-star";
-import { loadRatingSet, narrowToActor, RATING_TX_TIMEOUT_MS } from "./rating-rules";
+import { sharedRatingSet } from "./rating-rules";
 import type { RatingSet, RatingSubjectKind, SubjectRating } from "./rating-types";
 
 export type RatingExplanation = {
@@ -63,20 +62,7 @@ export async function getRatingExplanation(
       campaignId: query.campaignId,
       year: query.year,
     });
-    set = narrowToActor(
-      await withTenant(
-        actor.tenantId,
-        async (tx) =>
-          loadRatingSet(
-            tx,
-            actor,
-            await findCampaignOrThrow(tx, actor, query.campaignId),
-            query.year,
-          ),
-        { timeoutMs: RATING_TX_TIMEOUT_MS },
-      ),
-      actor,
-    );
+    set = await sharedRatingSet(actor, query.campaignId, query.year);
   }
   const list = query.subjectKind === "organization" ? set.organizations : set.members;
   const rating = list.find((s) => s.id === query.subjectId);

@@ -1,12 +1,18 @@
-import { DerivedCache } from "../derived-cache";
+import { DerivedCache, tenantDataStamp } from "../derived-cache";
 import { findInChunks } from "../in-chunks";
 import { todayInShanghai } from "@/lib/format";
 import type { Actor } from "../../authz/actor";
 import { isWithinSubtree, scopeRoots } from "../../authz/scope";
 import { AppError } from "../../errors";
-import type { TenantTx } from "../../tenant-tx";
-import { runEvaluation } from "../campaigns/campaign-evaluation";
-import { isoDay, storedDefinition, type CampaignRow } from "../campaigns/campaign-rules";
+import { withTenant, type TenantTx } from "../../tenant-tx";
+import { runEvaluationInTurns } from "../campaigns/campaign-evaluation";
+import {
+  findCampaignForFigures,
+  findCampaignOrThrow,
+  isoDay,
+  storedDefinition,
+  type CampaignRow,
+} from "../campaigns/campaign-rules";
 import { loadEvaluationInput } from "../campaigns/load-evaluation-input";
 import {
   buildRatingSet,
@@ -53,9 +59,10 @@ export function requireRatingYear(
 }
 
 /**
- * Every rating of the campaign for the year (the whole campaign, not yet narrowed to a reader):
- * the engine's evaluation as of the year's as-of date, the current assessment entries, and the
- * names and roles the flags need. Runs in the caller's tenant transaction.
+ * Every rating of the campaign for the year (the whole campaign, not yet narrowed to a reader),
+ * computed now from the data the caller's tenant transaction sees: the engine's evaluation as of
+ * the year's as-of date, the current assessment entries, and the names and roles the flags need.
+ * What a publication records; pages read sharedRatingSet instead.
  */
 export async function loadRatingSet(
   tx: TenantTx,
@@ -64,37 +71,73 @@ export async function loadRatingSet(
   year: number,
   today = todayInShanghai(),
 ): Promise<RatingSet> {
-  // The set is the whole campaign's, before any narrowing to the reader: shared while unchanged.
-  const key = await ratingSets.key(
-    tx,
-    actor.tenantId,
-    campaign.id,
-    campaign.updatedAt.toISOString(),
-    String(year),
-    today,
-  );
-  const hit = ratingSets.get(key);
-  if (hit) return hit;
-  const set = await computeRatingSet(tx, actor, campaign, year, today);
-  ratingSets.set(key, set);
-  return set;
+  return computeRatingSet(tx, actor.tenantId, campaign, year, today);
 }
 
-const ratingSets = new DerivedCache<RatingSet>();
+/**
+ * The rating sets pages show, shared between requests and readers (the whole campaign's, before
+ * any narrowing): current while the tenant's data is unchanged; after a change a large campaign's
+ * set may be served for up to a minute while the next one is computed (src/server/data/derived-cache.ts).
+ */
+const ratingSets = new DerivedCache<RatingSet>({ size: 4 });
+
+/** Per shared set, its narrowing to each reader scope asked for so far. */
+const narrowedOf = new WeakMap<RatingSet, Map<string, RatingSet>>();
+
+/**
+ * The ratings of the campaign year as pages show them: the shared set narrowed to the actor's
+ * dashboard.read scope, with `stale` true when the data has changed since `computedAt`.
+ * NOT_FOUND for a campaign the actor cannot read; VALIDATION for a year outside the campaign.
+ */
+export async function sharedRatingSet(
+  actor: Actor,
+  campaignId: string,
+  year: number,
+  today = todayInShanghai(),
+): Promise<RatingSet & { stale: boolean }> {
+  const { campaign, stamp } = await withTenant(actor.tenantId, async (tx) => {
+    const campaign = await findCampaignOrThrow(tx, actor, campaignId);
+    requireRatingYear(campaign, year, today);
+    return { campaign, stamp: await tenantDataStamp(tx, actor.tenantId) };
+  });
+  const tenantId = actor.tenantId;
+  const read = await ratingSets.get(
+    [tenantId, campaign.id, String(year), today].join("|"),
+    stamp,
+    () =>
+      withTenant(
+        tenantId,
+        async (tx) =>
+          computeRatingSet(
+            tx,
+            tenantId,
+            await findCampaignForFigures(tx, tenantId, campaign.id),
+            year,
+            today,
+          ),
+        { timeoutMs: RATING_TX_TIMEOUT_MS },
+      ),
+  );
+  const scopeKey = scopeRoots(actor, "dashboard.read").sort().join("\n");
+  let byScope = narrowedOf.get(read.value);
+  if (!byScope) narrowedOf.set(read.value, (byScope = new Map()));
+  let narrowed = byScope.get(scopeKey);
+  if (!narrowed) byScope.set(scopeKey, (narrowed = narrowToActor(read.value, actor)));
+  return { ...narrowed, stale: read.stale };
+}
 
 async function computeRatingSet(
   tx: TenantTx,
-  actor: Actor,
+  tenantId: string,
   campaign: CampaignRow,
   year: number,
   today: string,
 ): Promise<RatingSet> {
-  const tenantId = actor.tenantId;
   const asOf = requireRatingYear(campaign, year, today);
   const definition = storedDefinition(campaign.definition);
   const settings = resolveRatingSettings(definition);
-  const input = await loadEvaluationInput(tx, actor, campaign, asOf);
-  const evaluation = runEvaluation(input, asOf, "all");
+  const input = await loadEvaluationInput(tx, { tenantId }, campaign, asOf);
+  const evaluation = await runEvaluationInTurns(input, asOf, "all");
 
   const orgIds = input.campaignFile.organizations.map((o) => o.id);
   const memberIds = input.campaignFile.members.map((m) => m.id);

@@ -31,7 +31,7 @@ export default async function OrganizationRatingsPage({ params, searchParams }: 
   const version = positiveInt(query.version);
   const starsFilter = positiveInt(query.stars);
   const view = await loadRatingView(campaignId, yearParam, version);
-  const { campaign, year, set, publication, versions } = view;
+  const { campaign, year, set, publication, versions, figures } = view;
   const [t, tc, locale] = await Promise.all([
     getTranslations("ratings"),
     getTranslations("common"),
@@ -49,6 +49,7 @@ export default async function OrganizationRatingsPage({ params, searchParams }: 
       campaign={campaign}
       year={year}
       asOf={set.asOf}
+      figures={figures}
       publication={publication}
       versions={versions}
       tab="organizations"

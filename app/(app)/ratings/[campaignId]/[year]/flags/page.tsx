@@ -35,7 +35,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function RatingFlagsPage({ params, searchParams }: Props) {
   const [{ campaignId, year: yearParam }, query] = await Promise.all([params, searchParams]);
   const version = positiveInt(query.version);
-  const { campaign, year, set, publication, versions } = await loadRatingView(
+  const { campaign, year, set, publication, versions, figures } = await loadRatingView(
     campaignId,
     yearParam,
     version,
@@ -134,6 +134,7 @@ export default async function RatingFlagsPage({ params, searchParams }: Props) {
       campaign={campaign}
       year={year}
       asOf={set.asOf}
+      figures={figures}
       publication={publication}
       versions={versions}
       tab="flags"

@@ -35,7 +35,7 @@ export default async function MemberRatingsPage({ params, searchParams }: Props)
   const starsFilter = positiveInt(query.stars);
   const q = (Array.isArray(query.q) ? query.q[0] : query.q)?.trim().slice(0, 50) ?? "";
   const view = await loadRatingView(campaignId, yearParam, version);
-  const { campaign, year, set, publication, versions } = view;
+  const { campaign, year, set, publication, versions, figures } = view;
   const [t, tp, locale] = await Promise.all([
     getTranslations("ratings"),
     getTranslations("common.pagination"),
@@ -69,6 +69,7 @@ export default async function MemberRatingsPage({ params, searchParams }: Props)
       campaign={campaign}
       year={year}
       asOf={set.asOf}
+      figures={figures}
       publication={publication}
       versions={versions}
       tab="members"

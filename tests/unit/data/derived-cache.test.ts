@@ -1,0 +1,177 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { DerivedCache, TaskQueue } from "@/server/data/derived-cache";
+
+/** A computation the test finishes by hand, to observe what runs while it is pending. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("DerivedCache", () => {
+  let clock = 1_000_000;
+  const now = () => clock;
+  afterEach(() => {
+    clock = 1_000_000;
+    vi.restoreAllMocks();
+  });
+
+  /** A compute function that takes `costMs` of the fake clock and counts its calls. */
+  function counter(costMs: number) {
+    let calls = 0;
+    const compute = async () => {
+      calls++;
+      clock += costMs;
+      return `value ${calls}`;
+    };
+    return { compute, calls: () => calls };
+  }
+
+  it("computes once while the stamp is unchanged", async () => {
+    const cache = new DerivedCache<string>({ now, enabled: true });
+    const c = counter(10);
+    const first = await cache.get("t|a", "s1", c.compute);
+    const second = await cache.get("t|a", "s1", c.compute);
+    expect(first).toMatchObject({ value: "value 1", stale: false, costMs: 10 });
+    expect(second).toMatchObject({ value: "value 1", stale: false });
+    expect(c.calls()).toBe(1);
+  });
+
+  it("recomputes a cheap entry on the first read after a change", async () => {
+    // 10 ms of cost allows 300 ms of staleness; 1 s later the entry is too old to serve.
+    const cache = new DerivedCache<string>({ now, enabled: true, staleFactor: 30 });
+    const c = counter(10);
+    await cache.get("t|a", "s1", c.compute);
+    clock += 1_000;
+    const read = await cache.get("t|a", "s2", c.compute);
+    expect(read).toMatchObject({ value: "value 2", stale: false });
+    expect(c.calls()).toBe(2);
+  });
+
+  it("serves an expensive entry stale within its allowance and refreshes it behind the read", async () => {
+    const cache = new DerivedCache<string>({ now, enabled: true, staleFactor: 30 });
+    await cache.get("t|a", "s1", async () => {
+      clock += 2_000; // allowance: min(60 s, 30 × 2 s)
+      return "old";
+    });
+    clock += 5_000;
+    const refresh = deferred<string>();
+    const compute = vi.fn(() => refresh.promise);
+    const stale = await cache.get("t|a", "s2", compute);
+    expect(stale).toMatchObject({ value: "old", stale: true });
+    await settle();
+    expect(compute).toHaveBeenCalledTimes(1);
+    // A second read while the refresh runs is served the old value and starts nothing more.
+    expect(await cache.get("t|a", "s2", compute)).toMatchObject({ value: "old", stale: true });
+    await settle();
+    expect(compute).toHaveBeenCalledTimes(1);
+    refresh.resolve("new");
+    await settle();
+    expect(await cache.get("t|a", "s2", compute)).toMatchObject({ value: "new", stale: false });
+  });
+
+  it("waits for a new value once a stale entry is older than the longest allowance", async () => {
+    const cache = new DerivedCache<string>({ now, enabled: true, maxStaleMs: 60_000 });
+    await cache.get("t|a", "s1", async () => {
+      clock += 10_000;
+      return "old";
+    });
+    clock += 61_000;
+    const read = await cache.get("t|a", "s2", async () => "new");
+    expect(read).toMatchObject({ value: "new", stale: false });
+  });
+
+  it("shares one computation between concurrent reads of a missing key", async () => {
+    const cache = new DerivedCache<string>({ now, enabled: true });
+    const gate = deferred<string>();
+    const compute = vi.fn(() => gate.promise);
+    const reads = [1, 2, 3].map(() => cache.get("t|a", "s1", compute));
+    await settle();
+    gate.resolve("shared");
+    const values = await Promise.all(reads);
+    expect(compute).toHaveBeenCalledTimes(1);
+    expect(values.map((v) => v.value)).toEqual(["shared", "shared", "shared"]);
+  });
+
+  it("keeps the stale entry when its background refresh fails, and tries again on a later read", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const cache = new DerivedCache<string>({ now, enabled: true });
+    await cache.get("t|a", "s1", async () => {
+      clock += 2_000;
+      return "old";
+    });
+    clock += 1_000;
+    const failing = vi.fn(async () => {
+      throw new Error("database gone");
+    });
+    expect(await cache.get("t|a", "s2", failing)).toMatchObject({ value: "old", stale: true });
+    await settle();
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect(await cache.get("t|a", "s2", async () => "new")).toMatchObject({
+      value: "old",
+      stale: true,
+    });
+    await settle();
+    expect(await cache.get("t|a", "s2", failing)).toMatchObject({ value: "new", stale: false });
+  });
+
+  it("keeps at most `size` entries, dropping the least recently used", async () => {
+    const cache = new DerivedCache<string>({ now, enabled: true, size: 2 });
+    await cache.get("t|a", "s", async () => "a");
+    await cache.get("t|b", "s", async () => "b");
+    await cache.get("t|a", "s", async () => "a again"); // a is now the most recent
+    await cache.get("t|c", "s", async () => "c");
+    expect(cache.peek("t|a")?.value).toBe("a");
+    expect(cache.peek("t|b")).toBeUndefined();
+    expect(cache.peek("t|c")?.value).toBe("c");
+  });
+
+  it("computes on every read when disabled", async () => {
+    const cache = new DerivedCache<string>({ now, enabled: false });
+    const c = counter(1);
+    await cache.get("t|a", "s1", c.compute);
+    await cache.get("t|a", "s1", c.compute);
+    expect(c.calls()).toBe(2);
+  });
+});
+
+describe("TaskQueue", () => {
+  it("runs at most `limit` tasks at a time, in arrival order", async () => {
+    const queue = new TaskQueue(1);
+    const order: string[] = [];
+    const first = deferred<void>();
+    const a = queue.run(async () => {
+      order.push("a start");
+      await first.promise;
+      order.push("a end");
+    });
+    const b = queue.run(async () => {
+      order.push("b start");
+    });
+    const c = queue.run(async () => {
+      order.push("c start");
+    });
+    await settle();
+    expect(order).toEqual(["a start"]);
+    expect(queue.pending).toBe(2);
+    first.resolve();
+    await Promise.all([a, b, c]);
+    expect(order).toEqual(["a start", "a end", "b start", "c start"]);
+  });
+
+  it("frees the slot when a task fails", async () => {
+    const queue = new TaskQueue(1);
+    await expect(
+      queue.run(async () => {
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    await expect(queue.run(async () => "next")).resolves.toBe("next");
+  });
+});
