@@ -18,6 +18,7 @@ import {
   buildRatingSet,
   filterRatingSet,
   type ActiveEntry,
+  type BuildRatingSetInput,
   type MemberInfo,
   type OrgInfo,
   type RoleHolder,
@@ -71,23 +72,35 @@ export async function loadRatingSet(
   year: number,
   today = todayInShanghai(),
 ): Promise<RatingSet> {
-  return computeRatingSet(tx, actor.tenantId, campaign, year, today);
+  const basis = await loadRatingBasis(tx, actor.tenantId, campaign, year, today);
+  const entries = await loadActiveEntries(tx, actor.tenantId, campaign.id, year);
+  return buildRatingSet({ ...basis, entries, computedAt: new Date() });
 }
 
 /**
- * The rating sets pages show, shared between requests and readers (the whole campaign's, before
- * any narrowing): current while the tenant's data is unchanged; after a change a large campaign's
- * set may be served for up to a minute while the next one is computed (src/server/data/derived-cache.ts).
+ * What a rating set is built from apart from the assessment entries: the campaign's evaluation
+ * for the year, its organizations and members with names, and the leader and secretary roles.
  */
-const ratingSets = new DerivedCache<RatingSet>({ size: 4 });
-
-/** Per shared set, its narrowing to each reader scope asked for so far. */
-const narrowedOf = new WeakMap<RatingSet, Map<string, RatingSet>>();
+type RatingBasis = Omit<BuildRatingSetInput, "entries" | "computedAt">;
 
 /**
- * The ratings of the campaign year as pages show them: the shared set narrowed to the actor's
- * dashboard.read scope, with `stale` true when the data has changed since `computedAt`.
- * NOT_FOUND for a campaign the actor cannot read; VALIDATION for a year outside the campaign.
+ * Rating bases shared between requests and readers (the whole campaign's): current while the
+ * tenant's data is unchanged; after a change a large campaign's basis may be served for up to a
+ * minute while the next one is computed (src/server/data/derived-cache.ts). The assessment entries
+ * are read afresh on every request, so an assessment shows at once in the ratings it changes.
+ */
+const ratingBases = new DerivedCache<RatingBasis>({ size: 4 });
+
+const WHOLE = "(whole campaign)";
+
+/** Per shared basis, the sets built from it: by assessment entries, then by reader scope. */
+const builtOf = new WeakMap<RatingBasis, Map<string, Map<string, RatingSet>>>();
+
+/**
+ * The ratings of the campaign year as pages show them, narrowed to the actor's dashboard.read
+ * scope: the shared basis, with `stale` true when records have changed since `computedAt`, and
+ * the assessment entries as they are now. NOT_FOUND for a campaign the actor cannot read;
+ * VALIDATION for a year outside the campaign.
  */
 export async function sharedRatingSet(
   actor: Actor,
@@ -95,20 +108,21 @@ export async function sharedRatingSet(
   year: number,
   today = todayInShanghai(),
 ): Promise<RatingSet & { stale: boolean }> {
-  const { campaign, stamp } = await withTenant(actor.tenantId, async (tx) => {
+  const tenantId = actor.tenantId;
+  const { campaign, stamp, entries } = await withTenant(tenantId, async (tx) => {
     const campaign = await findCampaignOrThrow(tx, actor, campaignId);
     requireRatingYear(campaign, year, today);
-    return { campaign, stamp: await tenantDataStamp(tx, actor.tenantId) };
+    const stamp = await tenantDataStamp(tx, tenantId);
+    return { campaign, stamp, entries: await loadActiveEntries(tx, tenantId, campaign.id, year) };
   });
-  const tenantId = actor.tenantId;
-  const read = await ratingSets.get(
+  const read = await ratingBases.get(
     [tenantId, campaign.id, String(year), today].join("|"),
     stamp,
     () =>
       withTenant(
         tenantId,
         async (tx) =>
-          computeRatingSet(
+          loadRatingBasis(
             tx,
             tenantId,
             await findCampaignForFigures(tx, tenantId, campaign.id),
@@ -118,21 +132,71 @@ export async function sharedRatingSet(
         { timeoutMs: RATING_TX_TIMEOUT_MS },
       ),
   );
+  const entriesKey = entries.map((e) => e.id).join(",");
   const scopeKey = scopeRoots(actor, "dashboard.read").sort().join("\n");
-  let byScope = narrowedOf.get(read.value);
-  if (!byScope) narrowedOf.set(read.value, (byScope = new Map()));
+  let byEntries = builtOf.get(read.value);
+  if (!byEntries) builtOf.set(read.value, (byEntries = new Map()));
+  let byScope = byEntries.get(entriesKey);
+  if (!byScope) {
+    // Only the latest entries are worth keeping: older ones will not be asked for again.
+    byEntries.clear();
+    byEntries.set(entriesKey, (byScope = new Map()));
+  }
   let narrowed = byScope.get(scopeKey);
-  if (!narrowed) byScope.set(scopeKey, (narrowed = narrowToActor(read.value, actor)));
+  if (!narrowed) {
+    let whole = byScope.get(WHOLE);
+    if (!whole) {
+      whole = buildRatingSet({ ...read.value, entries, computedAt: new Date(read.computedAt) });
+      byScope.set(WHOLE, whole);
+    }
+    narrowed = narrowToActor(whole, actor);
+    byScope.set(scopeKey, narrowed);
+  }
   return { ...narrowed, stale: read.stale };
 }
 
-async function computeRatingSet(
+/** The current (not superseded) assessment entries of the campaign year, with who entered them. */
+async function loadActiveEntries(
+  tx: TenantTx,
+  tenantId: string,
+  campaignId: string,
+  year: number,
+): Promise<ActiveEntry[]> {
+  const entryRows = await tx.assessmentEntry.findMany({
+    where: { tenantId, campaignId, year, supersededAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const userIds = [...new Set(entryRows.map((e) => e.enteredById))];
+  const userRows = userIds.length
+    ? await tx.user.findMany({
+        where: { tenantId, id: { in: userIds } },
+        select: { id: true, displayName: true },
+      })
+    : [];
+  const userName = new Map(userRows.map((u) => [u.id, u.displayName]));
+  return entryRows.map((e) => ({
+    id: e.id,
+    subjectKind: e.subjectKind,
+    subjectId: e.subjectId,
+    itemId: e.itemId,
+    kind: e.kind,
+    points: e.points === null ? null : Number(e.points.toString()),
+    triggered: e.triggered,
+    comment: e.comment,
+    enteredById: e.enteredById,
+    enteredByName: userName.get(e.enteredById) ?? "",
+    enteredAt: e.createdAt.toISOString(),
+    sourceRoundId: e.sourceRoundId,
+  }));
+}
+
+async function loadRatingBasis(
   tx: TenantTx,
   tenantId: string,
   campaign: CampaignRow,
   year: number,
   today: string,
-): Promise<RatingSet> {
+): Promise<RatingBasis> {
   const asOf = requireRatingYear(campaign, year, today);
   const definition = storedDefinition(campaign.definition);
   const settings = resolveRatingSettings(definition);
@@ -141,25 +205,25 @@ async function computeRatingSet(
 
   const orgIds = input.campaignFile.organizations.map((o) => o.id);
   const memberIds = input.campaignFile.members.map((m) => m.id);
-  const [orgRows, entryRows, roleRows] = await Promise.all([
-    tx.organization.findMany({
-      where: { tenantId, id: { in: orgIds } },
-      select: { id: true, name: true, nameEn: true, code: true, level: true, path: true },
-    }),
-    tx.assessmentEntry.findMany({
-      where: { tenantId, campaignId: campaign.id, year, supersededAt: null },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
-    tx.roleAssignment.findMany({
-      where: {
-        tenantId,
-        revokedAt: null,
-        role: { in: ["LEADER", "SECRETARY"] },
-        orgId: { in: orgIds },
-        user: { memberId: { not: null }, disabledAt: null },
-      },
-      select: { role: true, orgId: true, user: { select: { memberId: true } } },
-    }),
+  const [orgRows, roleRows] = await Promise.all([
+    findInChunks(orgIds, (chunk) =>
+      tx.organization.findMany({
+        where: { tenantId, id: { in: chunk } },
+        select: { id: true, name: true, nameEn: true, code: true, level: true, path: true },
+      }),
+    ),
+    findInChunks(orgIds, (chunk) =>
+      tx.roleAssignment.findMany({
+        where: {
+          tenantId,
+          revokedAt: null,
+          role: { in: ["LEADER", "SECRETARY"] },
+          orgId: { in: chunk },
+          user: { memberId: { not: null }, disabledAt: null },
+        },
+        select: { role: true, orgId: true, user: { select: { memberId: true } } },
+      }),
+    ),
   ]);
   const roleHolders: RoleHolder[] = roleRows.map((r) => ({
     memberId: r.user.memberId!,
@@ -167,31 +231,20 @@ async function computeRatingSet(
     orgId: r.orgId,
   }));
   const wanted = [...new Set([...memberIds, ...roleHolders.map((h) => h.memberId)])];
-  const userIds = [...new Set(entryRows.map((e) => e.enteredById))];
-  const [memberRows, userRows] = await Promise.all([
-    findInChunks(wanted, (chunk) =>
-      tx.member.findMany({
-        where: { tenantId, id: { in: chunk } },
-        select: {
-          id: true,
-          name: true,
-          number: true,
-          orgId: true,
-          positions: true,
-          leftAt: true,
-          org: { select: { path: true } },
-        },
-      }),
-    ),
-    userIds.length
-      ? tx.user.findMany({
-          where: { tenantId, id: { in: userIds } },
-          select: { id: true, displayName: true },
-        })
-      : [],
-  ]);
-  const userName = new Map(userRows.map((u) => [u.id, u.displayName]));
-
+  const memberRows = await findInChunks(wanted, (chunk) =>
+    tx.member.findMany({
+      where: { tenantId, id: { in: chunk } },
+      select: {
+        id: true,
+        name: true,
+        number: true,
+        orgId: true,
+        positions: true,
+        leftAt: true,
+        org: { select: { path: true } },
+      },
+    }),
+  );
   const organizations: OrgInfo[] = orgRows.map((o) => ({
     id: o.id,
     name: o.name,
@@ -209,21 +262,7 @@ async function computeRatingSet(
     positions: [...m.positions],
     leftAt: m.leftAt ? isoDay(m.leftAt) : null,
   }));
-  const entries: ActiveEntry[] = entryRows.map((e) => ({
-    id: e.id,
-    subjectKind: e.subjectKind,
-    subjectId: e.subjectId,
-    itemId: e.itemId,
-    kind: e.kind,
-    points: e.points === null ? null : Number(e.points.toString()),
-    triggered: e.triggered,
-    comment: e.comment,
-    enteredById: e.enteredById,
-    enteredByName: userName.get(e.enteredById) ?? "",
-    enteredAt: e.createdAt.toISOString(),
-    sourceRoundId: e.sourceRoundId,
-  }));
-  return buildRatingSet({
+  return {
     campaign: {
       id: campaign.id,
       name: campaign.name,
@@ -238,10 +277,8 @@ async function computeRatingSet(
     organizations,
     // Members covered by the campaign, and role holders (who only feed the flags unless rated).
     members,
-    entries,
     roleHolders,
-    computedAt: new Date(),
-  });
+  };
 }
 
 /** The rating set narrowed to the actor's dashboard.read scope (current paths). */
