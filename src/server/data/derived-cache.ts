@@ -55,8 +55,16 @@ export type DerivedCacheOptions = {
   enabled?: boolean;
 };
 
-/** Off under vitest unless a test turns it on: fixtures write straight into the database, without the audit events the stamp relies on. */
-const ENABLED_BY_DEFAULT = process.env.VITEST === undefined;
+/**
+ * Off under vitest unless a test turns it on (setDerivedCachingForTests): fixtures write straight
+ * into the database, without the audit events the stamp relies on.
+ */
+let enabledByDefault = process.env.VITEST === undefined;
+
+/** Test hook: turn the caches that were not given `enabled` on or off. */
+export function setDerivedCachingForTests(on: boolean): void {
+  enabledByDefault = on;
+}
 
 export const HEAVY_CONCURRENCY = 1;
 
@@ -109,7 +117,7 @@ export class DerivedCache<V> {
   private readonly staleFactor: number;
   private readonly ttlMs: number;
   private readonly now: () => number;
-  readonly enabled: boolean;
+  private readonly enabledOption: boolean | undefined;
 
   constructor(options: DerivedCacheOptions = {}) {
     this.size = options.size ?? 4;
@@ -117,7 +125,11 @@ export class DerivedCache<V> {
     this.staleFactor = options.staleFactor ?? 30;
     this.ttlMs = options.ttlMs ?? 10 * 60_000;
     this.now = options.now ?? Date.now;
-    this.enabled = options.enabled ?? ENABLED_BY_DEFAULT;
+    this.enabledOption = options.enabled;
+  }
+
+  get enabled(): boolean {
+    return this.enabledOption ?? enabledByDefault;
   }
 
   /** How long an entry computed at this cost may be served after the data changed, ms. */

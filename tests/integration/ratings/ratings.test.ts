@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/authz/actor";
+import { setDerivedCachingForTests } from "@/server/data/derived-cache";
 import { computeRatings } from "@/server/data/ratings/compute-ratings";
 import { enterAssessment } from "@/server/data/ratings/enter-assessment";
 import {
@@ -742,5 +743,55 @@ describe("scope and roles", () => {
       year: YEAR,
     });
     expect(bSet.organizations.find((o) => o.id === b.orgs.b11!.id)?.score).toBe(28); // 80·2/3·3/10 = 16 + 0 + 12
+  });
+});
+
+describe("ratings shared between requests (the derived-figures caches on, as in production)", () => {
+  beforeAll(() => setDerivedCachingForTests(true));
+  afterAll(() => setDerivedCachingForTests(false));
+
+  it("serves one computation to every read, shows a new assessment at once, and keeps each tenant's own", async () => {
+    const first = await computeRatings(admin, { campaignId, year: YEAR });
+    const again = await computeRatings(admin, { campaignId, year: YEAR });
+    expect(again.computedAt).toBe(first.computedAt);
+    expect(again.stale).toBe(false);
+
+    // The assessment entries are read on every request: the score moves at once, whether or not
+    // the evaluation behind it is being recomputed.
+    const b12Before = org(first, a, "b12");
+    const manual = b12Before.breakdown.find((l) => l.source === "manual" && l.id === "review");
+    const oldPoints = manual?.points ?? 0;
+    const newPoints = oldPoints === 10 ? 12 : 10;
+    await enterAssessment(admin, {
+      campaignId,
+      year: YEAR,
+      subjectKind: "organization",
+      subjectId: a.orgs.b12!.id,
+      itemId: "review",
+      points: newPoints,
+      comment: "共享计算测试",
+    });
+    const after = await computeRatings(admin, { campaignId, year: YEAR });
+    const b12After = org(after, a, "b12");
+    expect(Math.round((b12After.score - b12Before.score) * 100) / 100).toBe(newPoints - oldPoints);
+    expect(sumOfPoints(b12After)).toBe(b12After.score);
+
+    // A leader of one college reads the same computation narrowed to it.
+    const leader = await a.actor("leader");
+    const led = await computeRatings(leader, { campaignId, year: YEAR });
+    expect(led.organizations.length).toBeGreaterThan(0);
+    expect(led.organizations.length).toBeLessThan(after.organizations.length);
+
+    // Tenant B's read is B's campaign alone, never A's shared figures.
+    const bSet = await computeRatings(await b.actor("admin"), {
+      campaignId: bCampaignId,
+      year: YEAR,
+    });
+    expect(bSet.campaign.id).toBe(bCampaignId);
+    const aIds = new Set(Object.values(a.orgs).map((o) => o.id));
+    expect(bSet.organizations.some((o) => aIds.has(o.id))).toBe(false);
+    await expect(
+      computeRatings(await b.actor("admin"), { campaignId, year: YEAR }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
