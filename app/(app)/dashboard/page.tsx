@@ -29,6 +29,8 @@ import { RollupTable } from "./_components/rollup-table";
 import { TrendSection } from "./_components/trend-section";
 import { ScrollRegion } from "./_components/scroll-region";
 
+const ROW_CAP = 30;
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata() {
@@ -83,7 +85,25 @@ export default async function DashboardPage({ searchParams }: Props) {
     behind: d.atRisk.filter((r) => r.status === "behind").length,
   };
 
-  const childRows = d.heatmap.filter((r) => !r.summary);
+  // A focus with many organizations below it (a college of a hundred branches) shows the first
+  // ROW_CAP of them unless all are asked for: every row is a dozen linked cells.
+  const allRows = raw.rows === "all";
+  const allChildRows = d.heatmap.filter((r) => !r.summary);
+  const capped = !allRows && allChildRows.length > ROW_CAP;
+  const keptIds = new Set(allChildRows.slice(0, capped ? ROW_CAP : undefined).map((r) => r.orgId));
+  const heatmapRows = d.heatmap.filter((r) => r.summary || keptIds.has(r.orgId));
+  const childRows = heatmapRows.filter((r) => !r.summary);
+  const rowsNote = capped ? (
+    <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-stone-600">
+      {t("rowsCapped", { shown: ROW_CAP, count: allChildRows.length })}
+      <Link
+        href={`${dashboardHref(q, { rows: "all" })}#heatmap-h`}
+        className="inline-flex min-h-11 items-center text-red-900 underline underline-offset-2"
+      >
+        {t("rowsShowAll", { count: allChildRows.length })}
+      </Link>
+    </p>
+  ) : null;
   const exportLabels = { csv: t("export.csv"), xlsx: t("export.xlsx") };
 
   return (
@@ -121,6 +141,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         action="/dashboard"
         campaigns={campaigns}
         orgOptions={d.orgOptions}
+        orgOptionsTrimmed={d.orgOptionsTrimmed}
         query={q}
         locale={locale}
       />
@@ -235,7 +256,10 @@ export default async function DashboardPage({ searchParams }: Props) {
         {d.visibleQuotas.length === 0 ? (
           <p className="text-sm text-stone-600">{t("heatmap.noQuotas")}</p>
         ) : (
-          <Heatmap d={d} locale={locale} />
+          <>
+            <Heatmap d={d} rows={heatmapRows} locale={locale} />
+            {rowsNote}
+          </>
         )}
       </section>
 
@@ -263,7 +287,12 @@ export default async function DashboardPage({ searchParams }: Props) {
             <p className="mt-1 text-xs text-stone-600">{t("rollup.chartNote")}</p>
           </div>
         ) : null}
-        <RollupTable d={d} locale={locale} expanded={raw.rollup === "all"} />
+        <RollupTable
+          d={d}
+          locale={locale}
+          expanded={raw.rollup === "all"}
+          cap={allRows ? null : ROW_CAP}
+        />
       </section>
 
       <section aria-labelledby="at-risk-h" id="at-risk" className="mb-10 scroll-mt-4">

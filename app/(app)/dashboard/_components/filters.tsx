@@ -18,12 +18,15 @@ export async function DashboardFilters({
   action,
   campaigns,
   orgOptions,
+  orgOptionsTrimmed = false,
   query,
   locale,
 }: {
   action: string;
   campaigns: DashboardCampaignOption[];
   orgOptions: OrgOption[];
+  /** The picker lists only the top levels of a large tree. */
+  orgOptionsTrimmed?: boolean;
   query: DashboardQuery;
   locale: string;
 }) {
@@ -140,7 +143,10 @@ export async function DashboardFilters({
             ))}
           </ul>
         </details>
-        <p className="mt-1 text-xs text-stone-600">{t("filters.orgsHint")}</p>
+        <p className="mt-1 text-xs text-stone-600">
+          {t("filters.orgsHint")}
+          {orgOptionsTrimmed ? ` ${t("filters.orgsTrimmed")}` : ""}
+        </p>
       </fieldset>
       <div className="flex flex-wrap items-end gap-2">
         <button

@@ -11,7 +11,16 @@ import { ScrollRegion } from "./scroll-region";
  * (with met/subjects) on a colour band. Each cell opens the subjects behind it; each row name
  * narrows the dashboard to that organization.
  */
-export async function Heatmap({ d, locale }: { d: CampaignDashboard; locale: string }) {
+export async function Heatmap({
+  d,
+  rows = d.heatmap,
+  locale,
+}: {
+  d: CampaignDashboard;
+  /** The rows to show (default: all of them). */
+  rows?: CampaignDashboard["heatmap"];
+  locale: string;
+}) {
   const t = await getTranslations("dashboard");
   const q = d.query;
   return (
@@ -50,7 +59,7 @@ export async function Heatmap({ d, locale }: { d: CampaignDashboard; locale: str
             </tr>
           </thead>
           <tbody>
-            {d.heatmap.map((row) => (
+            {rows.map((row) => (
               <tr key={row.orgId} className={row.summary ? "font-medium" : undefined}>
                 <th
                   scope="row"

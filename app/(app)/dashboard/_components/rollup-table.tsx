@@ -15,14 +15,21 @@ export async function RollupTable({
   d,
   locale,
   expanded,
+  cap = null,
 }: {
   d: CampaignDashboard;
   locale: string;
   expanded: boolean;
+  /** Unless expanded, at most this many rows below the focus roots (null: no limit). */
+  cap?: number | null;
 }) {
   const [t, common] = await Promise.all([getTranslations("dashboard"), getTranslations("common")]);
   const q = d.query;
-  const rows = expanded ? d.rollup : d.rollup.filter((n) => n.depth <= 1);
+  let rows = expanded ? d.rollup : d.rollup.filter((n) => n.depth <= 1);
+  if (!expanded && cap !== null) {
+    let below = 0;
+    rows = rows.filter((n) => n.depth === 0 || ++below <= cap);
+  }
   const cls = "whitespace-nowrap px-3 py-2 text-right tabular-nums";
   return (
     <ScrollRegion label={t("rollup.caption")}>

@@ -128,6 +128,7 @@ export default async function SummaryPage({ searchParams }: Props) {
           action="/dashboard/summary"
           campaigns={campaigns}
           orgOptions={d.orgOptions}
+          orgOptionsTrimmed={d.orgOptionsTrimmed}
           query={q}
           locale={locale}
         />

@@ -39,6 +39,9 @@ export type OrgOption = {
   depth: number;
 };
 
+/** Above this many organizations the picker lists only the top two levels (and what is picked). */
+const LARGE_PICKER = 150;
+
 export type CampaignDashboard = ReturnType<typeof buildCampaignDashboard>;
 
 /**
@@ -166,6 +169,14 @@ export function buildCampaignDashboard(
     }
   };
   visit(null, 0);
+  // A large tree lists the top two levels (each stands for its subtree) and whatever is picked;
+  // a branch is reached through the roll-up's links. A thousand check boxes made every dashboard
+  // page a megabyte.
+  const pickedIds = new Set(view.defaultFocus ? [] : view.focus.map((o) => o.id));
+  const orgOptionsTrimmed = orgOptions.length > LARGE_PICKER;
+  const shownOptions = orgOptionsTrimmed
+    ? orgOptions.filter((o) => o.depth <= 1 || pickedIds.has(o.id))
+    : orgOptions;
 
   const atRisk: AtRiskRow[] = buildAtRisk(base, view);
   const totals = viewTotals(base.evaluation, view, gridIds);
@@ -202,7 +213,9 @@ export function buildCampaignDashboard(
     atRisk,
     trend,
     population,
-    orgOptions,
+    orgOptions: shownOptions,
+    /** True when the picker lists only the top two levels of a large tree. */
+    orgOptionsTrimmed,
     /** When the figures were computed and whether the data has changed since. */
     figures: base.figures,
     /** True when the as-of date lies before the campaign's start: nothing is evaluated yet. */

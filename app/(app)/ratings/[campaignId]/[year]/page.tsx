@@ -8,6 +8,7 @@ import {
   positiveInt,
   ratingHref,
 } from "../../_components/load-view";
+import { RatingPager } from "../../_components/pager";
 import { RatingFrame } from "../../_components/rating-frame";
 import { StarCounts } from "../../_components/star-counts";
 
@@ -25,6 +26,8 @@ export async function generateMetadata({ params }: Props) {
   return { title: `${t("tabs.organizations")} · ${campaign.name} ${year}` };
 }
 
+const PAGE_SIZE = 50;
+
 /** 堡垒指数: every rated organization in the reader's scope, with its score and stars. */
 export default async function OrganizationRatingsPage({ params, searchParams }: Props) {
   const [{ campaignId, year: yearParam }, query] = await Promise.all([params, searchParams]);
@@ -39,9 +42,13 @@ export default async function OrganizationRatingsPage({ params, searchParams }: 
   ]);
   const orgName = (o: { name: string; nameEn: string | null }) =>
     locale === "en" && o.nameEn ? o.nameEn : o.name;
-  const rows = starsFilter
+  const filtered = starsFilter
     ? set.organizations.filter((o) => o.stars === starsFilter)
     : set.organizations;
+  const total = filtered.length;
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(positiveInt(query.page) ?? 1, pageCount);
+  const rows = filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const v = publication?.version ?? null;
 
   return (
@@ -161,6 +168,14 @@ export default async function OrganizationRatingsPage({ params, searchParams }: 
           </table>
         </div>
       )}
+      <RatingPager
+        page={page}
+        pageCount={pageCount}
+        total={total}
+        hrefFor={(p) =>
+          ratingHref(campaign.id, year, "", { version: v, stars: starsFilter, page: p })
+        }
+      />
     </RatingFrame>
   );
 }

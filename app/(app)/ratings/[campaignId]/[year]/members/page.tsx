@@ -9,6 +9,7 @@ import {
   positiveInt,
   ratingHref,
 } from "../../../_components/load-view";
+import { RatingPager } from "../../../_components/pager";
 import { RatingFrame } from "../../../_components/rating-frame";
 import { StarCounts } from "../../../_components/star-counts";
 
@@ -36,9 +37,8 @@ export default async function MemberRatingsPage({ params, searchParams }: Props)
   const q = (Array.isArray(query.q) ? query.q[0] : query.q)?.trim().slice(0, 50) ?? "";
   const view = await loadRatingView(campaignId, yearParam, version);
   const { campaign, year, set, publication, versions, figures } = view;
-  const [t, tp, locale] = await Promise.all([
+  const [t, locale] = await Promise.all([
     getTranslations("ratings"),
-    getTranslations("common.pagination"),
     getLocale() as Promise<Locale>,
   ]);
   const v = publication?.version ?? null;
@@ -177,32 +177,12 @@ export default async function MemberRatingsPage({ params, searchParams }: Props)
         </div>
       )}
 
-      <nav
-        aria-label={tp("page", { page, pages: pageCount, total })}
-        className="mt-4 flex flex-wrap items-center justify-between gap-2"
-      >
-        <p className="text-sm text-stone-600">{tp("page", { page, pages: pageCount, total })}</p>
-        <div className="flex gap-2">
-          {page > 1 ? (
-            <Link
-              href={href({ page: page - 1 })}
-              rel="prev"
-              className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 text-sm text-stone-800 hover:bg-stone-50"
-            >
-              {tp("prev")}
-            </Link>
-          ) : null}
-          {page < pageCount ? (
-            <Link
-              href={href({ page: page + 1 })}
-              rel="next"
-              className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 text-sm text-stone-800 hover:bg-stone-50"
-            >
-              {tp("next")}
-            </Link>
-          ) : null}
-        </div>
-      </nav>
+      <RatingPager
+        page={page}
+        pageCount={pageCount}
+        total={total}
+        hrefFor={(p) => href({ page: p })}
+      />
     </RatingFrame>
   );
 }
