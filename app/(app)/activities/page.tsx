@@ -5,6 +5,7 @@ import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ActivityListQuery } from "@/lib/schemas/activity";
 import { formatDay } from "@/lib/format";
+import { filterOrgs } from "@/lib/filter-orgs";
 import type { Locale } from "@/i18n/config";
 import { requireActorForPage } from "@/server/auth/get-actor";
 import { can } from "@/server/authz/scope";
@@ -49,12 +50,19 @@ export default async function ActivitiesPage({
   const tr = t as unknown as Translate;
   const canRecord = can(actor, "activity.record");
   const canReview = can(actor, "activity.review");
+  const caption = page.totalExact
+    ? t("list.caption", { page: page.page, pages: page.pageCount })
+    : t("list.captionOpen", { page: page.page });
 
   return (
     <>
       <PageHeader
         title={t("title")}
-        subtitle={t("subtitle", { total: page.total })}
+        subtitle={
+          page.totalExact
+            ? t("subtitle", { total: page.total })
+            : t("subtitleAtLeast", { total: page.total })
+        }
         actions={
           <>
             {canRecord ? <LinkButton href="/activities/new">{t("new")}</LinkButton> : null}
@@ -76,10 +84,7 @@ export default async function ActivitiesPage({
       ) : (
         <>
           {/* Phones: one card per record, the whole card is the link. */}
-          <ul
-            className="grid gap-2 md:hidden"
-            aria-label={t("list.caption", { page: page.page, pages: page.pageCount })}
-          >
+          <ul className="grid gap-2 md:hidden" aria-label={caption}>
             {page.items.map((a) => {
               const status = displayStatus(a.status, a.voidedAt);
               return (
@@ -109,9 +114,7 @@ export default async function ActivitiesPage({
           {/* Wider screens: a table. */}
           <div className="hidden overflow-x-auto rounded-lg border border-stone-200 bg-white md:block">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">
-                {t("list.caption", { page: page.page, pages: page.pageCount })}
-              </caption>
+              <caption className="sr-only">{caption}</caption>
               <thead className="bg-stone-50 text-stone-700">
                 <tr>
                   {(["date", "topic", "type", "org", "attendance", "status"] as const).map(
@@ -159,23 +162,10 @@ export default async function ActivitiesPage({
             page={page.page}
             pages={page.pageCount}
             total={page.total}
+            totalExact={page.totalExact}
           />
         </>
       )}
     </>
   );
-}
-
-/** Most organizations the filter lists one by one; a larger tree lists the levels above its branches. */
-const MAX_FILTER_ORGS = 150;
-
-/**
- * The organizations the filter offers. A university of a thousand branches would put a thousand
- * check boxes (a megabyte of HTML) on every list page; there the filter offers the school and its
- * colleges (each includes its subtree) and whatever is chosen already.
- */
-function filterOrgs<T extends { id: string; level: string }>(orgs: T[], chosen: string[]): T[] {
-  if (orgs.length <= MAX_FILTER_ORGS) return orgs;
-  const keep = new Set(chosen);
-  return orgs.filter((o) => (o.level !== "BRANCH" && o.level !== "GROUP") || keep.has(o.id));
 }

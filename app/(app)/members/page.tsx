@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { LinkButton } from "@/components/ui/link-button";
 import { MemberRosterQuery } from "@/lib/schemas/member";
 import type { Locale } from "@/i18n/config";
+import { filterOrgs } from "@/lib/filter-orgs";
 import { requireActorForPage } from "@/server/auth/get-actor";
 import { can } from "@/server/authz/scope";
 import { listMembers } from "@/server/data/members/list-members";
@@ -67,7 +68,9 @@ export default async function MembersPage({
           ) : null
         }
       />
-      {orgs.length > 0 ? <RosterFilters query={query} orgs={orgs} /> : null}
+      {orgs.length > 0 ? (
+        <RosterFilters query={query} orgs={filterOrgs(orgs, query.orgIds)} />
+      ) : null}
 
       {roster.items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-stone-300 p-6 text-center">

@@ -136,6 +136,17 @@ export async function restoreDatabase(options: {
     `--dbname=${options.adminUrl}`,
     dump,
   ]);
+  // A catalog flag set by a migration that no dump carries (prisma/sql/enum-eq-leakproof.sql):
+  // without it enum filters cannot use indexes under row-level security.
+  const after = new pg.Client({ connectionString: options.adminUrl });
+  await after.connect();
+  try {
+    await after.query(`DO $$ BEGIN
+      ALTER FUNCTION pg_catalog.enum_eq(anyenum, anyenum) LEAKPROOF;
+    EXCEPTION WHEN insufficient_privilege THEN NULL; END $$`);
+  } finally {
+    await after.end();
+  }
 
   if (manifest.evidence) {
     if (!options.evidenceDir)

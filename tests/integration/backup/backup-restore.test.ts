@@ -212,6 +212,17 @@ describe("whole-database backup", () => {
       await useAppDatabase(sourceAppUrl);
     }
     expect(await storedFile(restoredEvidence, evidenceSha)).toEqual(evidenceBytes);
+    // The catalog flag no dump carries is set again (enum filters use indexes under RLS).
+    const c = new pg.Client({ connectionString: adminUrl(target) });
+    await c.connect();
+    try {
+      const flag = await c.query(
+        `SELECT proleakproof FROM pg_proc WHERE oid = 'pg_catalog.enum_eq'::regproc`,
+      );
+      expect(flag.rows[0]?.proleakproof).toBe(true);
+    } finally {
+      await c.end();
+    }
 
     // Restoring over a database that is not empty is refused.
     await expect(

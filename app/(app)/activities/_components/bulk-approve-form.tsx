@@ -19,8 +19,9 @@ export type QueueRow = {
 /**
  * The review queue: one check box per record and one button. Each record is approved on its
  * own (and audited on its own); a record that changed meanwhile is reported beside its row.
+ * An empty queue shows `empty` (and the outcome of the approval that emptied it).
  */
-export function BulkApproveForm({ rows }: { rows: QueueRow[] }) {
+export function BulkApproveForm({ rows, empty }: { rows: QueueRow[]; empty: React.ReactNode }) {
   const t = useTranslations("activities.review");
   const [state, action] = useActionState(bulkApproveActivitiesAction, undefined);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -41,6 +42,13 @@ export function BulkApproveForm({ rows }: { rows: QueueRow[] }) {
       return next;
     });
 
+  if (rows.length === 0)
+    return (
+      <div className="grid gap-3">
+        <FormMessage state={state} />
+        {empty}
+      </div>
+    );
   return (
     <form action={action} className="grid gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-stone-200 bg-white p-3">

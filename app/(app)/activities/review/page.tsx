@@ -62,23 +62,25 @@ export default async function ReviewQueuePage({
           </LinkButton>
         }
       />
-      {rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-stone-300 p-6 text-center">
-          <p className="font-medium text-stone-800">{t("review.empty")}</p>
-          <p className="mt-1 text-sm text-stone-600">{t("review.emptyHint")}</p>
-        </div>
-      ) : (
-        <>
-          <BulkApproveForm rows={rows} />
-          <Pager
-            basePath="/activities/review"
-            params={new URLSearchParams()}
-            page={queue.page}
-            pages={queue.pageCount}
-            total={queue.total}
-          />
-        </>
-      )}
+      {/* The form stays mounted when the queue empties, so "approved" still shows after the last. */}
+      <BulkApproveForm
+        rows={rows}
+        empty={
+          <div className="rounded-lg border border-dashed border-stone-300 p-6 text-center">
+            <p className="font-medium text-stone-800">{t("review.empty")}</p>
+            <p className="mt-1 text-sm text-stone-600">{t("review.emptyHint")}</p>
+          </div>
+        }
+      />
+      {rows.length > 0 ? (
+        <Pager
+          basePath="/activities/review"
+          params={new URLSearchParams()}
+          page={queue.page}
+          pages={queue.pageCount}
+          total={queue.total}
+        />
+      ) : null}
     </>
   );
 }

@@ -4,15 +4,32 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { OrgTreeNode } from "@/server/data/organizations/list-org-tree";
 
+/** A node as the page sends it: children left out on a large tree are counted in hiddenChildren. */
+export type OrgTreeView = Omit<OrgTreeNode, "children"> & {
+  children: OrgTreeView[];
+  hiddenChildren: number;
+};
+
 /**
  * The organization tree with a toggle per node. The toggle is a button beside the link (not a
- * <summary> around it), so no interactive control sits inside another.
+ * <summary> around it), so no interactive control sits inside another. A node whose children
+ * were left out (a large tree) has a link instead, which asks the page for that subtree.
  */
-export function OrgTree({ forest }: { forest: OrgTreeNode[] }) {
+export function OrgTree({ forest, opened }: { forest: OrgTreeView[]; opened?: string }) {
   const t = useTranslations("orgs");
   const tc = useTranslations("common");
   const locale = useLocale();
-  const [open, setOpen] = useState<Set<string>>(() => new Set(forest.map((root) => root.id)));
+  const [open, setOpen] = useState<Set<string>>(() => {
+    // The roots, and the opened node with everything on the way to it.
+    const ids = new Set(forest.map((root) => root.id));
+    const walk = (nodes: OrgTreeView[], trail: string[]) =>
+      nodes.forEach((n) => {
+        if (n.id === opened) [...trail, n.id].forEach((id) => ids.add(id));
+        walk(n.children, [...trail, n.id]);
+      });
+    if (opened) walk(forest, []);
+    return ids;
+  });
   const number = new Intl.NumberFormat(locale);
 
   const toggle = (id: string) =>
@@ -23,12 +40,12 @@ export function OrgTree({ forest }: { forest: OrgTreeNode[] }) {
       return next;
     });
 
-  function renderNode(node: OrgTreeNode) {
+  function renderNode(node: OrgTreeView) {
     const name = locale === "en" && node.nameEn ? node.nameEn : node.name;
     const isOpen = open.has(node.id);
     const childListId = `org-children-${node.id}`;
     return (
-      <li key={node.id}>
+      <li key={node.id} id={`org-${node.id}`}>
         <div className="flex min-h-11 items-center gap-1">
           {node.children.length > 0 ? (
             <button
@@ -46,6 +63,15 @@ export function OrgTree({ forest }: { forest: OrgTreeNode[] }) {
                 ▶
               </span>
             </button>
+          ) : node.hiddenChildren > 0 ? (
+            <Link
+              href={`/orgs?open=${node.id}#org-${node.id}`}
+              scroll={false}
+              aria-label={t("expandMore", { name, count: node.hiddenChildren })}
+              className="inline-flex h-11 w-11 shrink-0 items-center justify-center rounded text-stone-600 hover:bg-stone-100"
+            >
+              <span aria-hidden="true">▶</span>
+            </Link>
           ) : (
             <span className="inline-block w-11 shrink-0" aria-hidden="true" />
           )}
@@ -86,7 +112,7 @@ export function OrgTree({ forest }: { forest: OrgTreeNode[] }) {
           className="min-h-11 rounded-md border border-stone-300 bg-white px-3 text-sm hover:bg-stone-50"
           onClick={() => {
             const all = new Set<string>();
-            const walk = (nodes: OrgTreeNode[]) =>
+            const walk = (nodes: OrgTreeView[]) =>
               nodes.forEach((n) => (all.add(n.id), walk(n.children)));
             walk(forest);
             setOpen(all);

@@ -10,6 +10,8 @@ import {
 } from "../../authz/scope";
 import { roleGrants } from "../../authz/permissions";
 import { AppError, notFound } from "../../errors";
+import type { TenantTx } from "../../tenant-tx";
+import { orgIdsWithin } from "../../authz/org-ids-within";
 
 // ---------------------------------------------------------------------------------------------
 // Who may see, change and review a record. One place for these rules: the data functions, the
@@ -39,6 +41,30 @@ export function activityReadWhere(actor: Actor): Prisma.ActivityWhereInput {
     or.push({ org: orgScopeWhere(actor, "activity.read") });
   if (scopeRoots(actor, "activity.record").length > 0)
     or.push({ org: orgScopeWhere(actor, "activity.record") });
+  if (actor.memberId) or.push({ selfReportedById: actor.memberId });
+  if (or.length === 0) return { tenantId: actor.tenantId, id: { in: [] } };
+  return { tenantId: actor.tenantId, OR: or };
+}
+
+/** The organizations whose records the actor may read (activityReadWhere's scope), see orgIdsWithin. */
+export function readableActivityOrgIds(tx: TenantTx, actor: Actor): Promise<string[] | null> {
+  return orgIdsWithin(tx, actor, [
+    ...scopeRoots(actor, "activity.read"),
+    ...scopeRoots(actor, "activity.record"),
+  ]);
+}
+
+/**
+ * activityReadWhere with the organizations already resolved (readableActivityOrgIds; null: all
+ * of the university's).
+ */
+export function activityReadWhereIn(
+  actor: Actor,
+  orgIds: string[] | null,
+): Prisma.ActivityWhereInput {
+  if (orgIds === null) return { tenantId: actor.tenantId };
+  const or: Prisma.ActivityWhereInput[] = [];
+  if (orgIds.length > 0) or.push({ orgId: { in: orgIds } });
   if (actor.memberId) or.push({ selfReportedById: actor.memberId });
   if (or.length === 0) return { tenantId: actor.tenantId, id: { in: [] } };
   return { tenantId: actor.tenantId, OR: or };
@@ -91,32 +117,57 @@ export function canReviewActivity(actor: Actor, a: ActivityFacts): boolean {
 }
 
 /**
- * The same rule as reviewRefusal, as a filter: records the actor may review (any status).
- * Used by the review queue so that its count and pages match what the buttons allow.
+ * The same rule as reviewRefusal, as a filter: records the actor may review (any status). Used
+ * by the review queue so that its count and pages match what the buttons allow: organizations
+ * strictly below any reviewing assignment, the assignment's own organization for
+ * non-secretaries, and self-reports of a secretary's own organization; never what the actor
+ * recorded or reported themselves. The organizations are resolved first (small queries on
+ * Organization), so that Activity is filtered by `orgId IN (…)`, or by nothing when an
+ * administrator's subtree is the whole university, instead of joining every record to its
+ * organization to test the path.
  */
-export function reviewableWhere(actor: Actor): Prisma.ActivityWhereInput {
-  const or: Prisma.ActivityWhereInput[] = [];
-  for (const as of actor.assignments) {
-    if (!roleGrants(as.role, "activity.review")) continue;
-    const below: Prisma.ActivityWhereInput = {
-      org: { tenantId: actor.tenantId, path: { startsWith: as.orgPath + "/" } },
-    };
-    if (as.role === "SECRETARY") {
-      or.push(below, {
-        selfReportedById: { not: null },
-        org: { tenantId: actor.tenantId, path: as.orgPath },
-      });
-    } else {
-      or.push(below, { org: { tenantId: actor.tenantId, path: as.orgPath } });
-    }
-  }
-  if (or.length === 0) return { tenantId: actor.tenantId, id: { in: [] } };
+export async function reviewableWhere(
+  tx: TenantTx,
+  actor: Actor,
+): Promise<Prisma.ActivityWhereInput> {
+  const reviewing = actor.assignments.filter((as) => roleGrants(as.role, "activity.review"));
+  if (reviewing.length === 0) return { tenantId: actor.tenantId, id: { in: [] } };
   const notOwn: Prisma.ActivityWhereInput[] = [{ NOT: { recordedById: actor.userId } }];
   if (actor.memberId) {
     notOwn.push({
       OR: [{ selfReportedById: null }, { selfReportedById: { not: actor.memberId } }],
     });
   }
+  const wholeSubtrees = reviewing.filter((as) => as.role !== "SECRETARY").map((as) => as.orgPath);
+  if ((await orgIdsWithin(tx, actor, wholeSubtrees)) === null)
+    return { tenantId: actor.tenantId, AND: notOwn };
+  const orgs = await tx.organization.findMany({
+    where: {
+      tenantId: actor.tenantId,
+      OR: reviewing.flatMap((as) => [
+        { path: as.orgPath },
+        { path: { startsWith: as.orgPath + "/" } },
+      ]),
+    },
+    select: { id: true, path: true },
+  });
+  const any = new Set<string>();
+  const selfReportsOnly = new Set<string>();
+  for (const org of orgs) {
+    for (const as of reviewing) {
+      if (org.path.startsWith(as.orgPath + "/")) any.add(org.id);
+      else if (org.path === as.orgPath) {
+        if (as.role === "SECRETARY") selfReportsOnly.add(org.id);
+        else any.add(org.id);
+      }
+    }
+  }
+  for (const id of any) selfReportsOnly.delete(id);
+  const or: Prisma.ActivityWhereInput[] = [];
+  if (any.size > 0) or.push({ orgId: { in: [...any] } });
+  if (selfReportsOnly.size > 0)
+    or.push({ selfReportedById: { not: null }, orgId: { in: [...selfReportsOnly] } });
+  if (or.length === 0) return { tenantId: actor.tenantId, id: { in: [] } };
   return { tenantId: actor.tenantId, AND: [{ OR: or }, ...notOwn] };
 }
 

@@ -1,11 +1,18 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { ActivityListQuery } from "@/lib/schemas/activity";
 import type { Actor } from "../../authz/actor";
-import { orgScopeWhere, scopeRoots } from "../../authz/scope";
+import { orgIdsWithin } from "../../authz/org-ids-within";
 import { withTenant } from "../../tenant-tx";
-import { activityReadWhere, dateOnly, decimalOrNull } from "./activity-rules";
+import {
+  activityReadWhereIn,
+  dateOnly,
+  decimalOrNull,
+  readableActivityOrgIds,
+} from "./activity-rules";
 
 export const ACTIVITY_PAGE_SIZE = 20;
+/** Records counted exactly; beyond this the list shows "more than 1,000" (a multiple of the page size). */
+export const COUNT_LIMIT = 1000;
 
 /**
  * One page of the records the actor may read, newest first, filtered by organizations (several
@@ -15,26 +22,29 @@ export const ACTIVITY_PAGE_SIZE = 20;
  */
 export async function listActivities(actor: Actor, query: ActivityListQuery) {
   return withTenant(actor.tenantId, async (tx) => {
-    const filters: Prisma.ActivityWhereInput[] = [activityReadWhere(actor)];
+    // The scope is resolved to organization ids first: Activity is then filtered by `orgId IN
+    // (…)` and read newest first along an index, instead of joining every record of the
+    // university to its organization to test the path.
+    const readableIds = await readableActivityOrgIds(tx, actor);
+    const filters: Prisma.ActivityWhereInput[] = [activityReadWhereIn(actor, readableIds)];
     if (query.orgIds.length > 0) {
-      const readable: Prisma.OrganizationWhereInput[] = [];
-      if (scopeRoots(actor, "activity.read").length)
-        readable.push(orgScopeWhere(actor, "activity.read"));
-      if (scopeRoots(actor, "activity.record").length)
-        readable.push(orgScopeWhere(actor, "activity.record"));
-      const chosen = readable.length
-        ? await tx.organization.findMany({
-            where: { AND: [{ OR: readable }, { id: { in: query.orgIds } }] },
-            select: { path: true },
-          })
-        : [];
-      if (chosen.length === 0) return emptyPage();
-      filters.push({
-        org: {
+      const chosen = await tx.organization.findMany({
+        where: {
           tenantId: actor.tenantId,
-          OR: chosen.flatMap((o) => [{ path: o.path }, { path: { startsWith: o.path + "/" } }]),
+          AND: [
+            { id: { in: query.orgIds } },
+            readableIds === null ? {} : { id: { in: readableIds } },
+          ],
         },
+        select: { path: true },
       });
+      if (chosen.length === 0) return emptyPage();
+      const subtrees = await orgIdsWithin(
+        tx,
+        actor,
+        chosen.map((o) => o.path),
+      );
+      if (subtrees !== null) filters.push({ orgId: { in: subtrees } });
     }
     if (query.type) filters.push({ type: query.type });
     if (query.status === "VOIDED") filters.push({ voidedAt: { not: null } });
@@ -43,8 +53,14 @@ export async function listActivities(actor: Actor, query: ActivityListQuery) {
     if (query.to) filters.push({ date: { lte: dateOnly(query.to) } });
 
     const where: Prisma.ActivityWhereInput = { AND: filters };
-    const total = await tx.activity.count({ where });
-    const pageCount = Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE));
+    // Counted up to COUNT_LIMIT records (or up to the requested page), not beyond: a university's
+    // year of records is counted in milliseconds instead of a tenth of a second per page view.
+    // Past the limit the list says "more than N" and offers the next page.
+    const limit = Math.max(COUNT_LIMIT, query.page * ACTIVITY_PAGE_SIZE);
+    const counted = await tx.activity.count({ where, take: limit + 1 });
+    const totalExact = counted <= limit;
+    const total = Math.min(counted, limit);
+    const pageCount = Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)) + (totalExact ? 0 : 1);
     const page = Math.min(query.page, pageCount);
     const rows = await tx.activity.findMany({
       where,
@@ -90,7 +106,7 @@ export async function listActivities(actor: Actor, query: ActivityListQuery) {
       presentCount: presentOf.get(row.id) ?? 0,
       evidenceCount: evidenceOf.get(row.id) ?? 0,
     }));
-    return { items, total, page, pageSize: ACTIVITY_PAGE_SIZE, pageCount };
+    return { items, total, totalExact, page, pageSize: ACTIVITY_PAGE_SIZE, pageCount };
   });
 }
 
@@ -98,5 +114,12 @@ export type ActivityListPage = Awaited<ReturnType<typeof listActivities>>;
 export type ActivityListItem = ActivityListPage["items"][number];
 
 function emptyPage() {
-  return { items: [], total: 0, page: 1, pageSize: ACTIVITY_PAGE_SIZE, pageCount: 1 };
+  return {
+    items: [],
+    total: 0,
+    totalExact: true,
+    page: 1,
+    pageSize: ACTIVITY_PAGE_SIZE,
+    pageCount: 1,
+  };
 }

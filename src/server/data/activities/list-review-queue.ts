@@ -3,7 +3,12 @@ import type { ReviewQueueQuery } from "@/lib/schemas/activity";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/scope";
 import { withTenant } from "../../tenant-tx";
-import { activityReadWhere, decimalOrNull, reviewableWhere } from "./activity-rules";
+import {
+  activityReadWhereIn,
+  decimalOrNull,
+  readableActivityOrgIds,
+  reviewableWhere,
+} from "./activity-rules";
 
 export const REVIEW_PAGE_SIZE = 50;
 
@@ -17,10 +22,12 @@ export async function listReviewQueue(actor: Actor, query: ReviewQueueQuery) {
   if (!can(actor, "activity.review"))
     return { items: [], total: 0, page: 1, pageCount: 1, pageSize: REVIEW_PAGE_SIZE };
   return withTenant(actor.tenantId, async (tx) => {
+    // Both scopes resolved to organization ids first (two small queries on Organization), so
+    // the queue is read from the status index instead of joining every record to its organization.
     const where: Prisma.ActivityWhereInput = {
       AND: [
-        activityReadWhere(actor),
-        reviewableWhere(actor),
+        activityReadWhereIn(actor, await readableActivityOrgIds(tx, actor)),
+        await reviewableWhere(tx, actor),
         { status: "SUBMITTED", voidedAt: null },
       ],
     };
@@ -44,14 +51,27 @@ export async function listReviewQueue(actor: Actor, query: ReviewQueueQuery) {
         recordedById: true,
         org: { select: { id: true, name: true, nameEn: true } },
         selfReporter: { select: { id: true, name: true, number: true } },
-        _count: {
-          select: {
-            attendances: { where: { present: true } },
-            evidence: { where: { withdrawnAt: null } },
-          },
-        },
       },
     });
+    // Counted for this page's records only (a relation `_count` in the select above makes Prisma
+    // aggregate the whole attendance and evidence tables before joining).
+    const ids = rows.map((r) => r.id);
+    const [present, evidence] = ids.length
+      ? await Promise.all([
+          tx.activityAttendance.groupBy({
+            by: ["activityId"],
+            where: { tenantId: actor.tenantId, activityId: { in: ids }, present: true },
+            _count: { _all: true },
+          }),
+          tx.evidence.groupBy({
+            by: ["activityId"],
+            where: { tenantId: actor.tenantId, activityId: { in: ids }, withdrawnAt: null },
+            _count: { _all: true },
+          }),
+        ])
+      : [[], []];
+    const presentOf = new Map(present.map((r) => [r.activityId, r._count._all]));
+    const evidenceOf = new Map(evidence.map((r) => [r.activityId, r._count._all]));
     const recorders = await tx.user.findMany({
       where: {
         tenantId: actor.tenantId,
@@ -60,12 +80,12 @@ export async function listReviewQueue(actor: Actor, query: ReviewQueueQuery) {
       select: { id: true, displayName: true },
     });
     const recorderName = new Map(recorders.map((u) => [u.id, u.displayName]));
-    const items = rows.map(({ _count, durationHours, recordedById, ...row }) => ({
+    const items = rows.map(({ durationHours, recordedById, ...row }) => ({
       ...row,
       durationHours: decimalOrNull(durationHours) ?? 0,
       recordedBy: recorderName.get(recordedById) ?? null,
-      presentCount: _count.attendances,
-      evidenceCount: _count.evidence,
+      presentCount: presentOf.get(row.id) ?? 0,
+      evidenceCount: evidenceOf.get(row.id) ?? 0,
     }));
     return { items, total, page, pageCount, pageSize: REVIEW_PAGE_SIZE };
   });

@@ -5,6 +5,7 @@ import { orgScopeWhere, scopeRoots } from "../../authz/scope";
 import { notFound } from "../../errors";
 import { withTenant } from "../../tenant-tx";
 import { attendeeScopeWhere, campaignActivityTypes, dateOnly, isoDay } from "./activity-rules";
+import { compareZh } from "@/lib/collator";
 
 export type ActivityOrgOption = {
   id: string;
@@ -51,12 +52,14 @@ export async function listActivityOrgs(
   const children = new Map<string | null, typeof orgs>();
   for (const org of orgs) {
     const parent = org.parentId && ids.has(org.parentId) ? org.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), org]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(org);
+    else children.set(parent, [org]);
   }
   const ordered: ActivityOrgOption[] = [];
   const visit = (parent: string | null, depth: number) => {
     const list = (children.get(parent) ?? []).sort(
-      (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "zh-CN"),
+      (a, b) => a.sortOrder - b.sortOrder || compareZh(a.name, b.name),
     );
     for (const org of list) {
       ordered.push({

@@ -2,6 +2,7 @@ import type { OrgLevel } from "@/generated/prisma/enums";
 import type { Actor } from "../../authz/actor";
 import { orgScopeWhere } from "../../authz/scope";
 import { withTenant } from "../../tenant-tx";
+import { compareZh } from "@/lib/collator";
 
 export type CampaignRootOption = {
   id: string;
@@ -33,12 +34,14 @@ export async function listCampaignRootOptions(actor: Actor): Promise<CampaignRoo
   const children = new Map<string | null, typeof orgs>();
   for (const org of orgs) {
     const parent = org.parentId && ids.has(org.parentId) ? org.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), org]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(org);
+    else children.set(parent, [org]);
   }
   const ordered: CampaignRootOption[] = [];
   const visit = (parent: string | null, depth: number) => {
     const list = (children.get(parent) ?? []).sort(
-      (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "zh-CN"),
+      (a, b) => a.sortOrder - b.sortOrder || compareZh(a.name, b.name),
     );
     for (const org of list) {
       ordered.push({ id: org.id, name: org.name, nameEn: org.nameEn, level: org.level, depth });

@@ -3,6 +3,7 @@ import type { Actor } from "../../authz/actor";
 import { orgScopeWhere } from "../../authz/scope";
 import { withTenant } from "../../tenant-tx";
 import { MEMBER_ORG_LEVELS } from "./member-rules";
+import { compareZh } from "@/lib/collator";
 
 export type MemberOrgOption = {
   id: string;
@@ -49,12 +50,14 @@ export async function listMemberOrgs(
   for (const org of orgs) {
     // A node whose parent is outside the list is a root of what the actor sees.
     const parent = org.parentId && ids.has(org.parentId) ? org.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), org]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(org);
+    else children.set(parent, [org]);
   }
   const ordered: MemberOrgOption[] = [];
   const visit = (parent: string | null, depth: number) => {
     const list = (children.get(parent) ?? []).sort(
-      (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "zh-CN"),
+      (a, b) => a.sortOrder - b.sortOrder || compareZh(a.name, b.name),
     );
     for (const org of list) {
       ordered.push({

@@ -1,7 +1,8 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberRosterQuery } from "@/lib/schemas/member";
 import type { Actor } from "../../authz/actor";
-import { memberScopeWhere, orgScopeWhere } from "../../authz/scope";
+import { orgIdsWithin } from "../../authz/org-ids-within";
+import { scopeRoots } from "../../authz/scope";
 import { withTenant } from "../../tenant-tx";
 
 export type RosterPage = Awaited<ReturnType<typeof listMembers>>;
@@ -13,19 +14,30 @@ export type RosterPage = Awaited<ReturnType<typeof listMembers>>;
  */
 export async function listMembers(actor: Actor, query: MemberRosterQuery) {
   return withTenant(actor.tenantId, async (tx) => {
-    const filters: Prisma.MemberWhereInput[] = [memberScopeWhere(actor), { leftAt: null }];
+    // memberScopeWhere with the organizations resolved to ids first: the roster then filters
+    // Member by `orgId IN (…)` (or, for a scope that is the whole university, by nothing) instead
+    // of joining every member to their organization to test its path.
+    const scopeIds = await orgIdsWithin(tx, actor, scopeRoots(actor, "member.read"));
+    const filters: Prisma.MemberWhereInput[] = [
+      memberScopeWhereIn(actor, scopeIds),
+      { leftAt: null },
+    ];
 
     if (query.orgIds.length > 0) {
       const chosen = await tx.organization.findMany({
-        where: { AND: [orgScopeWhere(actor, "member.read"), { id: { in: query.orgIds } }] },
+        where: {
+          tenantId: actor.tenantId,
+          AND: [{ id: { in: query.orgIds } }, scopeIds === null ? {} : { id: { in: scopeIds } }],
+        },
         select: { path: true },
       });
       if (chosen.length === 0) return emptyPage(query);
-      filters.push({
-        org: {
-          OR: chosen.flatMap((o) => [{ path: o.path }, { path: { startsWith: o.path + "/" } }]),
-        },
-      });
+      const subtrees = await orgIdsWithin(
+        tx,
+        actor,
+        chosen.map((o) => o.path),
+      );
+      if (subtrees !== null) filters.push({ orgId: { in: subtrees } });
     }
     if (query.q) {
       filters.push({
@@ -67,4 +79,14 @@ export async function listMembers(actor: Actor, query: MemberRosterQuery) {
 
 function emptyPage(query: MemberRosterQuery) {
   return { items: [], total: 0, page: 1, pageSize: query.pageSize, pageCount: 1 };
+}
+
+/** memberScopeWhere (scope.ts) with its organizations resolved (orgIdsWithin; null: all). */
+function memberScopeWhereIn(actor: Actor, orgIds: string[] | null): Prisma.MemberWhereInput {
+  if (orgIds === null) return { tenantId: actor.tenantId };
+  const or: Prisma.MemberWhereInput[] = [];
+  if (orgIds.length > 0) or.push({ orgId: { in: orgIds } });
+  if (actor.memberId) or.push({ id: actor.memberId });
+  if (or.length === 0) return { tenantId: actor.tenantId, id: { in: [] } };
+  return { tenantId: actor.tenantId, OR: or };
 }

@@ -1,6 +1,7 @@
 import type { OrgKind, OrgLevel } from "@/generated/prisma/enums";
 import type { Actor } from "../../authz/actor";
-import { orgScopeWhere } from "../../authz/scope";
+import { coversWholeTenant } from "../../authz/org-ids-within";
+import { orgScopeWhere, scopeRoots } from "../../authz/scope";
 import { withTenant } from "../../tenant-tx";
 
 export type OrgTreeNode = {
@@ -41,9 +42,17 @@ export async function listOrgTree(actor: Actor): Promise<OrgTreeNode[]> {
         kind: true,
       },
     });
+    // For a scope that is the whole university, every member is counted without listing a
+    // thousand organization ids (counts of closed organizations are not in the tree and are
+    // dropped by buildForest).
+    const whole = await coversWholeTenant(tx, actor, scopeRoots(actor, "org.read"));
     const counts = await tx.member.groupBy({
       by: ["orgId"],
-      where: { tenantId: actor.tenantId, leftAt: null, orgId: { in: orgs.map((o) => o.id) } },
+      where: {
+        tenantId: actor.tenantId,
+        leftAt: null,
+        ...(whole ? {} : { orgId: { in: orgs.map((o) => o.id) } }),
+      },
       _count: { _all: true },
     });
     return buildForest(orgs, new Map(counts.map((c) => [c.orgId, c._count._all])));
