@@ -4,7 +4,7 @@
 // Run: npx tsx bench/load-http.ts [--rate 20] [--duration 300] [--port 3104]
 //                                 [--members 20000] [--branch-scale 15] [--recorders 40]
 //                                 [--admin-url URL --app-url URL] [--slug big] [--pool N]
-//                                 [--server-log FILE]
+//                                 [--server-log FILE] [--instances N] [--node-options "…"]
 //
 // 1. Unless --admin-url/--app-url name a database already seeded by bench/seed-large.ts, it starts
 //    a durable PostgreSQL 15 cluster (fsync=on, synchronous_commit=on) and seeds the university
@@ -53,6 +53,7 @@ const num = (name: string, fallback: number) => {
 const RATE = num("rate", 20);
 const DURATION_S = num("duration", 300);
 const PORT = num("port", 3104);
+const INSTANCES = num("instances", 1);
 const SLUG = flag("slug") ?? "big";
 const ATTENDEES = 20;
 /** Per-request timeout: generous in the warm-up (first evaluations are slow), 30 s under load. */
@@ -102,14 +103,25 @@ async function main() {
   const approveAction = ids.get("approveActivityAction");
   if (!recordAction || !approveAction) throw new Error("action ids not in the build's manifest");
 
-  const app = await startApp({
-    databaseUrl: appUrl,
-    port: PORT,
-    env: flag("pool") ? { DATABASE_POOL_SIZE: flag("pool")! } : {},
-    ...(flag("server-log") ? { logFile: flag("server-log")! } : {}),
-  });
+  // --instances N: N app processes on PORT, PORT+1, …, the requests spread over them in turn, as a
+  // load balancer in front of stateless instances would (docs/scaling.md).
+  const apps = await Promise.all(
+    Array.from({ length: INSTANCES }, (_, i) =>
+      startApp({
+        databaseUrl: appUrl,
+        port: PORT + i,
+        env: {
+          ...(flag("pool") ? { DATABASE_POOL_SIZE: flag("pool")! } : {}),
+          ...(flag("node-options") ? { NODE_OPTIONS: flag("node-options")! } : {}),
+        },
+        ...(flag("server-log") ? { logFile: flag("server-log")! } : {}),
+      }),
+    ),
+  );
+  let turn = 0;
+  const nextBase = () => apps[turn++ % apps.length]!.base;
   try {
-    const base = app.base;
+    const base = apps[0]!.base;
     const adminCookie = await login(base, SLUG, "admin", "demo1234");
     const leaderCookie = await login(base, SLUG, "leader", "demo1234");
     const recorders: (Recorder & { cookie: string })[] = [];
@@ -161,7 +173,7 @@ async function main() {
         default:
           path = "/activities/review";
       }
-      const res = await fetch(`${base}${path}`, {
+      const res = await fetch(`${nextBase()}${path}`, {
         redirect: "manual",
         headers: { cookie },
         signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -177,7 +189,7 @@ async function main() {
       const key = randomUUID();
       const attendees = r.memberIds.slice(0, ATTENDEES);
       const res = await callAction(
-        base,
+        nextBase(),
         "/activities/new",
         recordAction,
         r.cookie,
@@ -206,7 +218,7 @@ async function main() {
 
     const approve = async (id: string): Promise<Omit<Sample, "ms">> => {
       const res = await callAction(
-        base,
+        nextBase(),
         "/activities/review",
         approveAction,
         adminCookie,
@@ -236,11 +248,12 @@ async function main() {
       return read(kind);
     };
 
-    // Warm-up: every page once, one recording, one approval, one after the other; their times
-    // (an idle server, caches warm after the first) are printed for reference.
-    for (let round = 0; round < 2; round++) {
+    // Warm-up: every page once, one recording, one approval, one after the other, on every
+    // instance; their times (an idle server, caches warm after the first) are printed for reference.
+    for (let round = 0; round < 2 * apps.length; round++) {
       const line: string[] = [];
       for (const k of [...READS, "record", "approve"] as Kind[]) {
+        turn = round % apps.length;
         const t0 = performance.now();
         const s = await send(k);
         line.push(`${k} ${Math.round(performance.now() - t0)} ms${s.ok ? "" : ` (${s.detail})`}`);
@@ -400,7 +413,7 @@ async function main() {
     for (const p of problems.slice(0, 20)) console.log(`  ${p}`);
     process.exitCode = errors.length > 0 || problems.length > 0 ? 1 : 0;
   } finally {
-    await app.stop();
+    await Promise.all(apps.map((a) => a.stop()));
     if (cluster) cluster.stop();
   }
 }
