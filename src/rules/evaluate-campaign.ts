@@ -150,6 +150,8 @@ interface Context {
   /** Reused buffers for merging the records of composite parts. */
   unionScratch: Float64Array;
   unionIds: string[];
+  /** Next entry of each part in that merge. */
+  unionHeads: Int32Array;
   /** Reused buffer for short record id lists (see toRecordIds). */
   idScratch: string[];
   /** Reused buffer for the part results of a composite (see toPartList). */
@@ -334,6 +336,7 @@ function evaluateAt(
     subtrees: shared.subtrees,
     unionScratch: new Float64Array(256),
     unionIds: [],
+    unionHeads: new Int32Array(8),
     idScratch: ["", "", "", "", "", "", "", ""],
     partScratch: [],
     scan: {
@@ -1472,29 +1475,40 @@ function statusOf(
   return pace.status;
 }
 
-/** Record ids counted by any part in window w, in date order. */
+/**
+ * Record ids counted by any part in window w, in date order. Each part's records of the window are
+ * already in key order (date, then record), and a record counted by several parts has the same key
+ * in each, so the union is a merge of the parts' lists that keeps one of equal keys.
+ */
 function collectUnion(context: Context, parts: ReadonlyArray<CompiledSpec>, w: number): string[] {
+  const P = parts.length;
   let size = 0;
-  for (const p of parts) size += p.segStart[w + 1]! - p.segStart[w]!;
+  for (let k = 0; k < P; k++) size += parts[k]!.segStart[w + 1]! - parts[k]!.segStart[w]!;
   if (context.unionScratch.length < size) context.unionScratch = new Float64Array(size * 2);
+  if (context.unionHeads.length < P) context.unionHeads = new Int32Array(P * 2);
   const all = context.unionScratch;
   const allIds = context.unionIds;
-  let at = 0;
-  for (const p of parts) {
-    const flat = p.flat;
-    const flatIds = p.flatIds;
-    for (let i = p.segStart[w]!, end = p.segStart[w + 1]!; i < end; i++) {
-      all[at] = flat[i]!;
-      allIds[at++] = flatIds[i]!; // appends or overwrites, as at never passes the length
-    }
-  }
-  sortEntries(all, allIds, 0, size, context.index.ids);
+  const heads = context.unionHeads;
+  for (let k = 0; k < P; k++) heads[k] = parts[k]!.segStart[w]!;
   let unique = 0;
-  for (let i = 0; i < size; i++) {
-    if (i === 0 || all[i] !== all[unique - 1]) {
-      all[unique] = all[i]!;
-      allIds[unique++] = allIds[i]!;
+  for (;;) {
+    let best = -1;
+    let bestKey = Infinity;
+    for (let k = 0; k < P; k++) {
+      const part = parts[k]!;
+      const e = heads[k]!;
+      if (e < part.segStart[w + 1]! && part.flat[e]! < bestKey) {
+        bestKey = part.flat[e]!;
+        best = k;
+      }
     }
+    if (best < 0) break;
+    const part = parts[best]!;
+    const e = heads[best]!;
+    heads[best] = e + 1;
+    if (unique > 0 && all[unique - 1] === bestKey) continue;
+    all[unique] = bestKey;
+    allIds[unique++] = part.flatIds[e]!; // appends or overwrites, as unique never passes the length
   }
   return toRecordIds(context, all, allIds, 0, unique);
 }
