@@ -1540,6 +1540,13 @@ function combineStatuses(parts: ReadonlyArray<QuotaResult>, final: boolean): Res
   return worst;
 }
 
+/** Target texts of composites by part count, made once rather than for every result. */
+const ALL_PARTS_MET: string[] = [];
+
+function allPartsMet(count: number): string {
+  return (ALL_PARTS_MET[count] ??= `all ${count} parts met`);
+}
+
 function combineComposite(
   quotaId: string,
   ref: SubjectRef,
@@ -1567,7 +1574,7 @@ function combineComposite(
     window,
     facts.final,
     met,
-    `all ${parts.length} parts met`,
+    allPartsMet(parts.length),
     parts.length,
     null,
     "parts",
