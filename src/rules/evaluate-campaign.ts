@@ -69,7 +69,7 @@ interface CompiledSpec extends MeasureSpec {
   typeCount: number;
   /**
    * Sums over several types are added in input order across the types' entry groups, as
-   * floating-point addition depends on the order.
+   * floating-point addition depends on the order (unless every value is a small whole number).
    */
   mergeGroups: boolean;
   /** Scratch for that merge: next and end entry of each slot's group. */
@@ -150,8 +150,12 @@ interface Context {
   /** Reused buffers for merging the records of composite parts. */
   unionScratch: Float64Array;
   unionIds: string[];
+  /** Next entry of each part in that merge. */
+  unionHeads: Int32Array;
   /** Reused buffer for short record id lists (see toRecordIds). */
   idScratch: string[];
+  /** Reused buffer for the part results of a composite (see toPartList). */
+  partScratch: QuotaResult[];
   scan: Scan;
   /** Reused output of assessPaceInto. */
   pace: PaceOutput;
@@ -332,7 +336,9 @@ function evaluateAt(
     subtrees: shared.subtrees,
     unionScratch: new Float64Array(256),
     unionIds: [],
+    unionHeads: new Int32Array(8),
     idScratch: ["", "", "", "", "", "", "", ""],
+    partScratch: [],
     scan: {
       spec: null!,
       windowOfDay: new Int32Array(0),
@@ -393,9 +399,9 @@ function evaluateAt(
           : describeSubjectWindows(qw, ref, asOfDay, proRate);
         for (let k = 0; k < P; k++) measureSubject(context, qw, includeSubtree, parts[k]!, ref);
         for (let w = 0; w < W; w++) {
-          const partResults = new Array<QuotaResult>(P);
+          const partScratch = context.partScratch;
           for (let k = 0; k < P; k++) {
-            partResults[k] = buildResult(
+            partScratch[k] = buildResult(
               context,
               quota.id,
               partIds[k],
@@ -411,7 +417,7 @@ function evaluateAt(
             combineComposite(
               quota.id,
               ref,
-              partResults,
+              toPartList(partScratch, P),
               qw.labels[w]!,
               facts[w]!,
               collectUnion(context, parts, w),
@@ -519,7 +525,11 @@ function compileSpec(index: RecordIndex, spec: MeasureSpec, windowCount: number)
     slotPosition,
     slotList: Int32Array.from(slotList),
     typeCount,
-    mergeGroups: (metricCode === SUM_HOURS || metricCode === SUM_DAYS) && typeCount > 1,
+    // Whole numbers add up to the same sum in any order, so their groups need no merging.
+    mergeGroups:
+      ((metricCode === SUM_HOURS && !index.hoursIntegral) ||
+        (metricCode === SUM_DAYS && !index.daysIntegral)) &&
+      typeCount > 1,
     heads: new Int32Array(typeCount),
     ends: new Int32Array(typeCount),
     subTypeOk,
@@ -925,6 +935,31 @@ function toRecordIds(
   }
 }
 
+/**
+ * The first n part results as a new list. Composites have a handful of parts, and a list built by
+ * an array literal is allocated where V8 has learnt that such lists survive (see toRecordIds).
+ */
+function toPartList(s: QuotaResult[], n: number): QuotaResult[] {
+  switch (n) {
+    case 0:
+      return [];
+    case 1:
+      return [s[0]!];
+    case 2:
+      return [s[0]!, s[1]!];
+    case 3:
+      return [s[0]!, s[1]!, s[2]!];
+    case 4:
+      return [s[0]!, s[1]!, s[2]!, s[3]!];
+    case 5:
+      return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!];
+    case 6:
+      return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!, s[5]!];
+    default:
+      return s.slice(0, n);
+  }
+}
+
 /** Writes the ids of keys[from..to) to out[0..], same-day runs sorted by id. */
 function writeRecordIds(
   idsByRecord: string[],
@@ -1048,6 +1083,49 @@ function makeResult(
       );
     }
   }
+  if (reason !== undefined && share === undefined && parts === undefined) {
+    // Windows a subject is not covered in (members who joined late): a fifth shape, so that the
+    // reason is not added to a finished object (which allocates a separate property store).
+    if (partId === undefined) {
+      return reasonResult(
+        quotaId,
+        subjectKind,
+        subjectId,
+        window,
+        final,
+        achieved,
+        target,
+        targetValue,
+        targetMax,
+        unit,
+        coverage,
+        recordIds,
+        status,
+        expectedByNow,
+        gap,
+        reason,
+      );
+    }
+    return partReasonResult(
+      quotaId,
+      subjectKind,
+      subjectId,
+      window,
+      final,
+      achieved,
+      target,
+      targetValue,
+      targetMax,
+      unit,
+      coverage,
+      recordIds,
+      status,
+      expectedByNow,
+      gap,
+      partId,
+      reason,
+    );
+  }
   const result: QuotaResult = plainResult(
     quotaId,
     subjectKind,
@@ -1143,6 +1221,84 @@ function partResult(
     expectedByNow,
     gap,
     partId,
+  };
+}
+
+function reasonResult(
+  quotaId: string,
+  subjectKind: SubjectKind,
+  subjectId: string,
+  window: DateWindow,
+  final: boolean,
+  achieved: number,
+  target: string,
+  targetValue: number,
+  targetMax: number | null,
+  unit: string,
+  coverage: number,
+  recordIds: string[],
+  status: ResultStatus,
+  expectedByNow: number,
+  gap: number,
+  reason: ResultReason,
+): QuotaResult {
+  return {
+    quotaId,
+    subjectKind,
+    subjectId,
+    window,
+    final,
+    achieved,
+    target,
+    targetValue,
+    targetMax,
+    unit,
+    coverage,
+    recordIds,
+    status,
+    expectedByNow,
+    gap,
+    reason,
+  };
+}
+
+function partReasonResult(
+  quotaId: string,
+  subjectKind: SubjectKind,
+  subjectId: string,
+  window: DateWindow,
+  final: boolean,
+  achieved: number,
+  target: string,
+  targetValue: number,
+  targetMax: number | null,
+  unit: string,
+  coverage: number,
+  recordIds: string[],
+  status: ResultStatus,
+  expectedByNow: number,
+  gap: number,
+  partId: string,
+  reason: ResultReason,
+): QuotaResult {
+  return {
+    quotaId,
+    subjectKind,
+    subjectId,
+    window,
+    final,
+    achieved,
+    target,
+    targetValue,
+    targetMax,
+    unit,
+    coverage,
+    recordIds,
+    status,
+    expectedByNow,
+    gap,
+    partId,
+    reason,
   };
 }
 
@@ -1319,29 +1475,40 @@ function statusOf(
   return pace.status;
 }
 
-/** Record ids counted by any part in window w, in date order. */
+/**
+ * Record ids counted by any part in window w, in date order. Each part's records of the window are
+ * already in key order (date, then record), and a record counted by several parts has the same key
+ * in each, so the union is a merge of the parts' lists that keeps one of equal keys.
+ */
 function collectUnion(context: Context, parts: ReadonlyArray<CompiledSpec>, w: number): string[] {
+  const P = parts.length;
   let size = 0;
-  for (const p of parts) size += p.segStart[w + 1]! - p.segStart[w]!;
+  for (let k = 0; k < P; k++) size += parts[k]!.segStart[w + 1]! - parts[k]!.segStart[w]!;
   if (context.unionScratch.length < size) context.unionScratch = new Float64Array(size * 2);
+  if (context.unionHeads.length < P) context.unionHeads = new Int32Array(P * 2);
   const all = context.unionScratch;
   const allIds = context.unionIds;
-  let at = 0;
-  for (const p of parts) {
-    const flat = p.flat;
-    const flatIds = p.flatIds;
-    for (let i = p.segStart[w]!, end = p.segStart[w + 1]!; i < end; i++) {
-      all[at] = flat[i]!;
-      allIds[at++] = flatIds[i]!; // appends or overwrites, as at never passes the length
-    }
-  }
-  sortEntries(all, allIds, 0, size, context.index.ids);
+  const heads = context.unionHeads;
+  for (let k = 0; k < P; k++) heads[k] = parts[k]!.segStart[w]!;
   let unique = 0;
-  for (let i = 0; i < size; i++) {
-    if (i === 0 || all[i] !== all[unique - 1]) {
-      all[unique] = all[i]!;
-      allIds[unique++] = allIds[i]!;
+  for (;;) {
+    let best = -1;
+    let bestKey = Infinity;
+    for (let k = 0; k < P; k++) {
+      const part = parts[k]!;
+      const e = heads[k]!;
+      if (e < part.segStart[w + 1]! && part.flat[e]! < bestKey) {
+        bestKey = part.flat[e]!;
+        best = k;
+      }
     }
+    if (best < 0) break;
+    const part = parts[best]!;
+    const e = heads[best]!;
+    heads[best] = e + 1;
+    if (unique > 0 && all[unique - 1] === bestKey) continue;
+    all[unique] = bestKey;
+    allIds[unique++] = part.flatIds[e]!; // appends or overwrites, as unique never passes the length
   }
   return toRecordIds(context, all, allIds, 0, unique);
 }
@@ -1373,6 +1540,13 @@ function combineStatuses(parts: ReadonlyArray<QuotaResult>, final: boolean): Res
   return worst;
 }
 
+/** Target texts of composites by part count, made once rather than for every result. */
+const ALL_PARTS_MET: string[] = [];
+
+function allPartsMet(count: number): string {
+  return (ALL_PARTS_MET[count] ??= `all ${count} parts met`);
+}
+
 function combineComposite(
   quotaId: string,
   ref: SubjectRef,
@@ -1400,7 +1574,7 @@ function combineComposite(
     window,
     facts.final,
     met,
-    `all ${parts.length} parts met`,
+    allPartsMet(parts.length),
     parts.length,
     null,
     "parts",
@@ -1522,7 +1696,7 @@ function evaluateShare(
  * fields widens those fields to hold any value, and whole numbers are then stored in the object
  * itself: about a fifth less memory for the results of the benchmark. It is done per evaluation,
  * as V8 may drop the widened hidden classes once no object uses them. Values are unaffected; on an
- * engine without this behaviour it only builds three objects for nothing.
+ * engine without this behaviour it only builds five objects for nothing.
  */
 function primeResultShapes(): void {
   const wide = null as unknown as number;
@@ -1546,4 +1720,6 @@ function primeResultShapes(): void {
   plainResult(...base);
   partResult(...base, "");
   compositeResult(...base, []);
+  reasonResult(...base, "notCovered");
+  partReasonResult(...base, "", "notCovered");
 }

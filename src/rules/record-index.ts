@@ -54,6 +54,12 @@ export interface RecordIndex {
   hours: Float64Array;
   /** By record index (empty when no quota sums days). */
   days: Float64Array;
+  /**
+   * Every hours value (the records' and the attendees' own) is a whole number of at most 2^20 in
+   * size, so sums of them are exact in any order; likewise for days.
+   */
+  hoursIntegral: boolean;
+  daysIntegral: boolean;
   slots: number;
   /** Type code → slot; only types some quota asks for get a slot. */
   slotOfType: ReadonlyMap<string, number>;
@@ -158,6 +164,8 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
   let attendanceCount = 0;
   const seenAt = new Int32Array(memberCount).fill(-1); // dedupes a member listed twice on one record
   const subTypeIds = new Map<string, number>();
+  let hoursIntegral = true;
+  let daysIntegral = true;
   let n = 0;
   for (let i = 0; i < rawCount; i++) {
     const r = records[i]!;
@@ -172,8 +180,15 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
     dayOffset[n] = d - firstDay;
     rawSlot[n] = slot;
     const h = needHours ? (r.hours ?? 0) : 0;
-    if (needHours) rawHours[n] = h;
-    if (needDays) rawDays[n] = r.days ?? 0;
+    if (needHours) {
+      rawHours[n] = h;
+      if (hoursIntegral && !isSmallInteger(h)) hoursIntegral = false;
+    }
+    if (needDays) {
+      const dd = r.days ?? 0;
+      rawDays[n] = dd;
+      if (daysIntegral && !isSmallInteger(dd)) daysIntegral = false;
+    }
     if (needSubTypes) {
       const st = r.subType;
       if (st) {
@@ -209,6 +224,7 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
           if (byMember !== undefined && byMember[id] !== undefined && byMember[id] !== h) {
             overrideAt.push(attendanceCount);
             overrideHours.push(byMember[id]);
+            if (!isSmallInteger(byMember[id])) hoursIntegral = false;
           }
           if (attendanceCount === attGroup.length) attGroup = growInt32(attGroup);
           attGroup[attendanceCount++] = m * memberGroups + g;
@@ -222,6 +238,7 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
           if (byMember !== undefined && byMember[self] !== undefined && byMember[self] !== h) {
             overrideAt.push(attendanceCount);
             overrideHours.push(byMember[self]);
+            if (!isSmallInteger(byMember[self])) hoursIntegral = false;
           }
           if (attendanceCount === attGroup.length) attGroup = growInt32(attGroup);
           attGroup[attendanceCount++] = m * memberGroups + g;
@@ -307,6 +324,8 @@ export function buildRecordIndex(input: BuildRecordIndexInput): RecordIndex {
     subType,
     hours,
     days,
+    hoursIntegral,
+    daysIntegral,
     slots,
     slotOfType,
     subTypeIds,
@@ -352,6 +371,14 @@ function markDays(
       for (let i = from; i < to; i++) dayUse[base + i]! |= bit;
     }
   }
+}
+
+/**
+ * A whole number of magnitude at most 2^20: sums of up to 2^32 of them stay below 2^53, where
+ * every integer is exact, so they do not depend on the order of addition.
+ */
+function isSmallInteger(x: number): boolean {
+  return x === Math.trunc(x) && x <= 1048576 && x >= -1048576;
 }
 
 /** Turns counts at [i + 1] into start offsets in place. */

@@ -148,85 +148,95 @@ describe("evaluateCampaign with large subjects and reused buffers", () => {
     ]);
   });
 
-  it("gives the same results when the index is too large to split by activity type", () => {
-    // The index is split by type only while members × types stays under MAX_GROUPS; asking for
-    // 255 types with enough members takes the unsplit layout. The records use three of the types,
-    // so a campaign asking only for those three (split layout) must give the same results.
-    const types = Array.from({ length: 255 }, (_, i) => `T${i}`);
-    const memberCount = Math.ceil((MAX_GROUPS + 1) / types.length);
-    const everyone = members(memberCount);
-    const records: RecordInputLike[] = [];
-    for (let i = 0; i < 600; i++) {
-      records.push({
-        id: `r${String(i).padStart(4, "0")}`,
-        type: types[[3, 77, 200][i % 3]!]!,
-        subType: i % 4 === 0 ? "x" : null,
-        orgId: "B1",
-        date: date(i),
-        hours: (i % 7) / 3,
-        days: (i % 5) / 2,
-        status: "APPROVED",
-        attendeeIds: [`m${i % 40}`, `m${(i * 7) % 40}`, `m${memberCount - 1 - (i % 3)}`],
-        selfReportedBy: i % 5 === 0 ? `m${i % 11}` : null,
-        ...(i % 9 === 0 ? { hoursByMember: { [`m${i % 40}`]: 4.5 } } : {}),
-      });
-    }
-    // The engine takes any type codes; only parsing restricts them to ACTIVITY_TYPES.
-    const campaignAsking = (codes: string[]): CampaignForEvaluation => {
-      const asked = codes as ActivityType[];
-      return {
-        id: "c",
-        ...YEAR,
-        quotas: [
-          {
-            id: "count",
-            name: "count",
-            subject: { kind: "member" },
-            period: { kind: "semester" },
-            metric: "count",
-            activity: { types: asked },
-            target: { op: "atLeast", value: 2 },
-          },
-          {
-            id: "parts",
-            name: "parts",
-            subject: { kind: "member" },
-            period: { kind: "campaign" },
-            composite: {
-              kind: "all",
-              parts: [
-                {
-                  id: "hours",
-                  name: "hours",
-                  metric: "sumHours",
-                  activity: { types: asked },
-                  target: { op: "atLeast", value: 3 },
-                },
-                {
-                  id: "kinds",
-                  name: "kinds",
-                  metric: "distinctKinds",
-                  activity: { types: asked, subTypes: ["x"] },
-                  target: { op: "atLeast", value: 2 },
-                },
-                {
-                  id: "days",
-                  name: "days",
-                  metric: "sumDays",
-                  activity: { types: asked },
-                  target: { op: "between", min: 1, max: 9 },
-                },
-              ],
+  it.each([
+    ["fractional", false],
+    ["whole", true],
+  ])(
+    "gives the same results when the index is too large to split by activity type (%s hours and days)",
+    (_, whole) => {
+      // The index is split by type only while members × types stays under MAX_GROUPS; asking for
+      // 255 types with enough members takes the unsplit layout. The records use three of the types,
+      // so a campaign asking only for those three (split layout) must give the same results. Sums
+      // over several types are merged in input order when the values have fractions, and added type
+      // by type when they are whole numbers; both must give the unsplit layout's sums.
+      const types = Array.from({ length: 255 }, (_, i) => `T${i}`);
+      const memberCount = Math.ceil((MAX_GROUPS + 1) / types.length);
+      const everyone = members(memberCount);
+      const records: RecordInputLike[] = [];
+      for (let i = 0; i < 600; i++) {
+        records.push({
+          id: `r${String(i).padStart(4, "0")}`,
+          type: types[[3, 77, 200][i % 3]!]!,
+          subType: i % 4 === 0 ? "x" : null,
+          orgId: "B1",
+          date: date(i),
+          hours: whole ? i % 7 : (i % 7) / 3,
+          days: whole ? i % 5 : (i % 5) / 2,
+          status: "APPROVED",
+          attendeeIds: [`m${i % 40}`, `m${(i * 7) % 40}`, `m${memberCount - 1 - (i % 3)}`],
+          selfReportedBy: i % 5 === 0 ? `m${i % 11}` : null,
+          ...(i % 9 === 0 ? { hoursByMember: { [`m${i % 40}`]: whole ? 4 : 4.5 } } : {}),
+        });
+      }
+      // The engine takes any type codes; only parsing restricts them to ACTIVITY_TYPES.
+      const campaignAsking = (codes: string[]): CampaignForEvaluation => {
+        const asked = codes as ActivityType[];
+        return {
+          id: "c",
+          ...YEAR,
+          quotas: [
+            {
+              id: "count",
+              name: "count",
+              subject: { kind: "member" },
+              period: { kind: "semester" },
+              metric: "count",
+              activity: { types: asked },
+              target: { op: "atLeast", value: 2 },
             },
-          },
-        ],
+            {
+              id: "parts",
+              name: "parts",
+              subject: { kind: "member" },
+              period: { kind: "campaign" },
+              composite: {
+                kind: "all",
+                parts: [
+                  {
+                    id: "hours",
+                    name: "hours",
+                    metric: "sumHours",
+                    activity: { types: asked },
+                    target: { op: "atLeast", value: 3 },
+                  },
+                  {
+                    id: "kinds",
+                    name: "kinds",
+                    metric: "distinctKinds",
+                    activity: { types: asked, subTypes: ["x"] },
+                    target: { op: "atLeast", value: 2 },
+                  },
+                  {
+                    id: "days",
+                    name: "days",
+                    metric: "sumDays",
+                    activity: { types: asked },
+                    target: { op: "between", min: 1, max: 9 },
+                  },
+                ],
+              },
+            },
+          ],
+        };
       };
-    };
-    const input = { organizations: ORGS, members: everyone, records, asOf: "2026-05-20" };
-    const unsplit = evaluateCampaign({ ...input, campaign: campaignAsking(types) });
-    const split = evaluateCampaign({ ...input, campaign: campaignAsking(["T3", "T77", "T200"]) });
-    expect(unsplit.results).toHaveLength(split.results.length);
-    expect(unsplit).toEqual(split);
-    expect(split.results.some((r) => r.recordIds.length > 10 && r.quotaId === "parts")).toBe(true);
-  });
+      const input = { organizations: ORGS, members: everyone, records, asOf: "2026-05-20" };
+      const unsplit = evaluateCampaign({ ...input, campaign: campaignAsking(types) });
+      const split = evaluateCampaign({ ...input, campaign: campaignAsking(["T3", "T77", "T200"]) });
+      expect(unsplit.results).toHaveLength(split.results.length);
+      expect(unsplit).toEqual(split);
+      expect(split.results.some((r) => r.recordIds.length > 10 && r.quotaId === "parts")).toBe(
+        true,
+      );
+    },
+  );
 });
