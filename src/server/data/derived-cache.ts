@@ -12,11 +12,12 @@ import { tenantGeneration } from "../data-version";
  *   database (changes made through another app instance). Every change leaves an audit event, so
  *   an unchanged stamp means unchanged data and the entry is current.
  * - **Bounded staleness.** When the stamp has moved, an entry may still be served while it is
- *   younger than its allowance: `staleFactor` times what it cost to compute, at most
- *   `maxStaleMs`. A small university's figures (tens of milliseconds) are therefore recomputed on
- *   the next read after any change; a large one's (seconds) are at most a minute old, refreshed
- *   in the background at most once per allowance, so that a stream of writes does not make every
- *   read pay for a full evaluation. The reader is told (`stale`, `computedAt`).
+ *   younger than `staleFactor` times what it cost to compute (at most `maxStaleMs`); once it is
+ *   older than `refreshFactor` times its cost (at most `refreshAfterMs`) a read also starts its
+ *   refresh in the background. A small university's figures (tens of milliseconds) are thus
+ *   recomputed within a second or two of any change; a large one's (seconds) about once a minute
+ *   while changes keep coming, so that a stream of writes costs a bounded share of the CPU instead
+ *   of one full evaluation per read. The reader is told (`stale`, `computedAt`).
  * - **Single flight.** Concurrent requests for the same key share one computation.
  * - **Limited concurrency.** Every computation runs through one process-wide queue
  *   (`HEAVY_CONCURRENCY` at a time): evaluations are CPU-bound and hold a pooled connection while
@@ -48,6 +49,10 @@ export type DerivedCacheOptions = {
   maxStaleMs?: number;
   /** A stale entry is served for at most this many times its cost. */
   staleFactor?: number;
+  /** A stale entry is refreshed (in the background) once older than this many times its cost… */
+  refreshFactor?: number;
+  /** …or than this, ms. */
+  refreshAfterMs?: number;
   /** A current entry is dropped after this long all the same, ms. */
   ttlMs?: number;
   now?: () => number;
@@ -115,14 +120,18 @@ export class DerivedCache<V> {
   private readonly size: number;
   private readonly maxStaleMs: number;
   private readonly staleFactor: number;
+  private readonly refreshFactor: number;
+  private readonly refreshAfterMs: number;
   private readonly ttlMs: number;
   private readonly now: () => number;
   private readonly enabledOption: boolean | undefined;
 
   constructor(options: DerivedCacheOptions = {}) {
     this.size = options.size ?? 4;
-    this.maxStaleMs = options.maxStaleMs ?? 60_000;
-    this.staleFactor = options.staleFactor ?? 30;
+    this.maxStaleMs = options.maxStaleMs ?? 120_000;
+    this.staleFactor = options.staleFactor ?? 40;
+    this.refreshFactor = options.refreshFactor ?? 20;
+    this.refreshAfterMs = options.refreshAfterMs ?? 60_000;
     this.ttlMs = options.ttlMs ?? 10 * 60_000;
     this.now = options.now ?? Date.now;
     this.enabledOption = options.enabled;
@@ -137,9 +146,15 @@ export class DerivedCache<V> {
     return Math.min(this.maxStaleMs, costMs * this.staleFactor);
   }
 
+  /** From what age a stale entry computed at this cost is refreshed behind the reads, ms. */
+  refreshAge(costMs: number): number {
+    return Math.min(this.refreshAfterMs, costMs * this.refreshFactor, this.allowance(costMs));
+  }
+
   /**
    * The value for `key` at `stamp`: the current entry, or a stale one within its allowance (its
-   * refresh started in the background), or a new computation (shared with any running one).
+   * refresh started in the background once it is old enough), or a new computation (shared with
+   * any running one).
    * `compute` runs through the heavy-work queue.
    */
   async get(key: string, stamp: string, compute: () => Promise<V>): Promise<DerivedRead<V>> {
@@ -153,11 +168,14 @@ export class DerivedCache<V> {
     else if (hit) {
       this.touch(key, hit);
       if (hit.stamp === stamp) return { ...hit, stale: false };
-      if (now - hit.computedAt <= this.allowance(hit.costMs)) {
-        // Served as it is; the refresh runs behind it (its failure leaves the entry in place).
-        this.refresh(key, stamp, compute).catch((error: unknown) => {
-          console.error(`derived figures: background refresh of ${key} failed`, error);
-        });
+      const age = now - hit.computedAt;
+      if (age <= this.allowance(hit.costMs)) {
+        // Served as it is; once old enough its refresh runs behind it (a failure leaves it in place).
+        if (age >= this.refreshAge(hit.costMs)) {
+          this.refresh(key, stamp, compute).catch((error: unknown) => {
+            console.error(`derived figures: background refresh of ${key} failed`, error);
+          });
+        }
         return { ...hit, stale: true };
       }
     }

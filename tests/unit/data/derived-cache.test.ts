@@ -44,8 +44,8 @@ describe("DerivedCache", () => {
   });
 
   it("recomputes a cheap entry on the first read after a change", async () => {
-    // 10 ms of cost allows 300 ms of staleness; 1 s later the entry is too old to serve.
-    const cache = new DerivedCache<string>({ now, enabled: true, staleFactor: 30 });
+    // 10 ms of cost allows 400 ms of staleness; 1 s later the entry is too old to serve.
+    const cache = new DerivedCache<string>({ now, enabled: true, staleFactor: 40 });
     const c = counter(10);
     await cache.get("t|a", "s1", c.compute);
     clock += 1_000;
@@ -54,15 +54,23 @@ describe("DerivedCache", () => {
     expect(c.calls()).toBe(2);
   });
 
-  it("serves an expensive entry stale within its allowance and refreshes it behind the read", async () => {
-    const cache = new DerivedCache<string>({ now, enabled: true, staleFactor: 30 });
+  it("serves an expensive entry stale within its allowance and refreshes it behind the reads once old enough", async () => {
+    const cache = new DerivedCache<string>({ now, enabled: true });
     await cache.get("t|a", "s1", async () => {
-      clock += 2_000; // allowance: min(60 s, 30 × 2 s)
+      clock += 2_000; // served stale up to min(120 s, 40 × 2 s), refreshed from min(60 s, 20 × 2 s)
       return "old";
     });
-    clock += 5_000;
+    expect(cache.allowance(2_000)).toBe(80_000);
+    expect(cache.refreshAge(2_000)).toBe(40_000);
     const refresh = deferred<string>();
     const compute = vi.fn(() => refresh.promise);
+    // Young: served as it is, nothing recomputed yet.
+    clock += 5_000;
+    expect(await cache.get("t|a", "s2", compute)).toMatchObject({ value: "old", stale: true });
+    await settle();
+    expect(compute).not.toHaveBeenCalled();
+    // Old enough: still served, and its refresh starts behind the read.
+    clock += 40_000;
     const stale = await cache.get("t|a", "s2", compute);
     expect(stale).toMatchObject({ value: "old", stale: true });
     await settle();
@@ -77,12 +85,12 @@ describe("DerivedCache", () => {
   });
 
   it("waits for a new value once a stale entry is older than the longest allowance", async () => {
-    const cache = new DerivedCache<string>({ now, enabled: true, maxStaleMs: 60_000 });
+    const cache = new DerivedCache<string>({ now, enabled: true, maxStaleMs: 120_000 });
     await cache.get("t|a", "s1", async () => {
       clock += 10_000;
       return "old";
     });
-    clock += 61_000;
+    clock += 121_000;
     const read = await cache.get("t|a", "s2", async () => "new");
     expect(read).toMatchObject({ value: "new", stale: false });
   });
@@ -106,7 +114,7 @@ describe("DerivedCache", () => {
       clock += 2_000;
       return "old";
     });
-    clock += 1_000;
+    clock += 45_000; // past the refresh age (40 s), within the allowance (80 s)
     const failing = vi.fn(async () => {
       throw new Error("database gone");
     });
