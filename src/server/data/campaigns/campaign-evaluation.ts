@@ -52,29 +52,75 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Members or records parsed per turn of the event loop. */
+const PARSE_SLICE = 4_000;
+
+const shiftIndex = (path: string, list: string, by: number) =>
+  path.replace(new RegExp(`^${list}\\[(\\d+)\\]`), (_m, i: string) => `${list}[${Number(i) + by}]`);
+
 /**
- * The input parsed as runEvaluation parses it, in two steps with a turn of the event loop
- * between them and after: on a large campaign each step takes a few hundred milliseconds, and
- * figures computed in the background must not hold up every other request for all of it at once.
+ * The input parsed as runEvaluation parses it (the same validation, the same values), a slice of
+ * members or records at a time with a turn of the event loop between slices: on a large campaign
+ * parsing takes a few hundred milliseconds, and figures computed in the background must not hold
+ * up every other request for all of it at once. An error names the same path as a whole parse.
  */
 export async function parseInputInTurns(
   input: Pick<EvaluationInput, "campaignFile" | "recordsFile">,
 ): Promise<{ file: CampaignFile; records: ActivityRecord[] }> {
-  const file = parseCampaignFile(input.campaignFile);
-  if (!file.ok)
-    throw new AppError(
-      "VALIDATION",
-      `活动定义无效：${file.errors[0]?.path}: ${file.errors[0]?.message}`,
-    );
-  await yieldToEventLoop();
-  const records = parseRecords(input.recordsFile);
-  if (!records.ok)
-    throw new AppError(
-      "VALIDATION",
-      `活动记录无效：${records.errors[0]?.path}: ${records.errors[0]?.message}`,
-    );
-  await yieldToEventLoop();
-  return { file: file.value, records: records.value };
+  const invalid = (what: string, error: { path: string; message: string } | undefined) =>
+    new AppError("VALIDATION", `${what}：${error?.path}: ${error?.message}`);
+  const allMembers = input.campaignFile.members;
+  let file: CampaignFile | undefined;
+  const members: CampaignFile["members"] = [];
+  const memberIds = new Set<string>();
+  for (let start = 0; start === 0 || start < allMembers.length; start += PARSE_SLICE) {
+    const part = parseCampaignFile({
+      ...input.campaignFile,
+      members: allMembers.slice(start, start + PARSE_SLICE),
+    });
+    if (!part.ok) {
+      const first = part.errors[0];
+      throw invalid(
+        "活动定义无效",
+        first && { ...first, path: shiftIndex(first.path, "members", start) },
+      );
+    }
+    file ??= part.value;
+    for (const [i, m] of part.value.members.entries()) {
+      if (memberIds.has(m.id))
+        throw invalid("活动定义无效", {
+          path: `members[${start + i}].id`,
+          message: `duplicate member id "${m.id}"`,
+        });
+      memberIds.add(m.id);
+      members.push(m);
+    }
+    await yieldToEventLoop();
+  }
+  const allRecords = input.recordsFile.records;
+  const records: ActivityRecord[] = [];
+  const recordIds = new Set<string>();
+  for (let start = 0; start < allRecords.length; start += PARSE_SLICE) {
+    const part = parseRecords({ records: allRecords.slice(start, start + PARSE_SLICE) });
+    if (!part.ok) {
+      const first = part.errors[0];
+      throw invalid(
+        "活动记录无效",
+        first && { ...first, path: shiftIndex(first.path, "records", start) },
+      );
+    }
+    for (const [i, r] of part.value.entries()) {
+      if (recordIds.has(r.id))
+        throw invalid("活动记录无效", {
+          path: `records[${start + i}].id`,
+          message: `duplicate record id "${r.id}"`,
+        });
+      recordIds.add(r.id);
+      records.push(r);
+    }
+    await yieldToEventLoop();
+  }
+  return { file: { ...file!, members }, records };
 }
 
 /** runEvaluation with turns of the event loop between its steps (see parseInputInTurns). */

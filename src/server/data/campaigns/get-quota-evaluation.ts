@@ -1,3 +1,4 @@
+import { compareZh } from "@/lib/collator";
 import { findInChunks } from "../in-chunks";
 import type { QuotaResult, ResultStatus } from "@/rules";
 import type { Actor } from "../../authz/actor";
@@ -114,7 +115,7 @@ export async function getQuotaEvaluation(
       filtered.sort(
         (a, b) =>
           SEVERITY[a.status] - SEVERITY[b.status] ||
-          nameOf(a).localeCompare(nameOf(b), "zh-CN") ||
+          compareZh(nameOf(a), nameOf(b)) ||
           a.subjectId.localeCompare(b.subjectId) ||
           a.window.start.localeCompare(b.window.start),
       );

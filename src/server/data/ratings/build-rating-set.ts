@@ -1,3 +1,4 @@
+import { compareZh } from "@/lib/collator";
 import {
   computeRating,
   type CampaignEvaluation,
@@ -337,7 +338,7 @@ export function buildRatingSet(input: BuildRatingSetInput): RatingSet {
   organizations.sort(
     (a, b) =>
       a.path.split("/").length - b.path.split("/").length ||
-      a.name.localeCompare(b.name, "zh-CN") ||
+      compareZh(a.name, b.name) ||
       a.id.localeCompare(b.id),
   );
   const orgRating = new Map(organizations.map((o) => [o.id, o]));
@@ -371,7 +372,7 @@ export function buildRatingSet(input: BuildRatingSetInput): RatingSet {
       ...r,
     });
   }
-  members.sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.code.localeCompare(b.code));
+  members.sort((a, b) => compareZh(a.name, b.name) || a.code.localeCompare(b.code));
 
   const t = RATING_THRESHOLDS;
   const orgFlag = (o: SubjectRating): OrgFlag => ({
@@ -423,9 +424,7 @@ export function buildRatingSet(input: BuildRatingSetInput): RatingSet {
   }
   const ineligibleLeaders = [...ineligible.values()].sort(
     (a, b) =>
-      a.orgStars - b.orgStars ||
-      a.orgName.localeCompare(b.orgName, "zh-CN") ||
-      a.name.localeCompare(b.name, "zh-CN"),
+      a.orgStars - b.orgStars || compareZh(a.orgName, b.orgName) || compareZh(a.name, b.name),
   );
 
   const candidateOrganizations = organizations
@@ -462,7 +461,7 @@ export function buildRatingSet(input: BuildRatingSetInput): RatingSet {
       partyWorkers.push(c);
   }
   const byScore = <T extends { score: number; name: string }>(a: T, b: T) =>
-    b.score - a.score || a.name.localeCompare(b.name, "zh-CN");
+    b.score - a.score || compareZh(a.name, b.name);
 
   return {
     campaign,

@@ -5,7 +5,7 @@ import type { Actor } from "../../authz/actor";
 import { isWithinSubtree, scopeRoots } from "../../authz/scope";
 import { AppError } from "../../errors";
 import { withTenant, type TenantTx } from "../../tenant-tx";
-import { runEvaluationInTurns } from "../campaigns/campaign-evaluation";
+import { runEvaluationInTurns, yieldToEventLoop } from "../campaigns/campaign-evaluation";
 import {
   findCampaignForFigures,
   findCampaignOrThrow,
@@ -89,12 +89,17 @@ type RatingBasis = Omit<BuildRatingSetInput, "entries" | "computedAt">;
  * minute while the next one is computed (src/server/data/derived-cache.ts). The assessment entries
  * are read afresh on every request, so an assessment shows at once in the ratings it changes.
  */
-const ratingBases = new DerivedCache<RatingBasis>({ size: 4 });
+const ratingBases = new DerivedCache<SharedRating>({ size: 4 });
+
+/** A shared basis, with the set built from it and the entries current when it was computed. */
+type SharedRating = { basis: RatingBasis; entriesKey: string; set: RatingSet };
 
 const WHOLE = "(whole campaign)";
 
 /** Per shared basis, the sets built from it: by assessment entries, then by reader scope. */
 const builtOf = new WeakMap<RatingBasis, Map<string, Map<string, RatingSet>>>();
+
+const entriesKeyOf = (entries: ActiveEntry[]) => entries.map((e) => e.id).join(",");
 
 /**
  * The ratings of the campaign year as pages show them, narrowed to the actor's dashboard.read
@@ -118,24 +123,34 @@ export async function sharedRatingSet(
   const read = await ratingBases.get(
     [tenantId, campaign.id, String(year), today].join("|"),
     stamp,
-    () =>
-      withTenant(
+    async () => {
+      const loaded = await withTenant(
         tenantId,
-        async (tx) =>
-          loadRatingBasis(
-            tx,
-            tenantId,
-            await findCampaignForFigures(tx, tenantId, campaign.id),
-            year,
-            today,
-          ),
+        async (tx) => {
+          const current = await findCampaignForFigures(tx, tenantId, campaign.id);
+          return {
+            basis: await loadRatingBasis(tx, tenantId, current, year, today),
+            entries: await loadActiveEntries(tx, tenantId, current.id, year),
+          };
+        },
         { timeoutMs: RATING_TX_TIMEOUT_MS },
-      ),
+      );
+      // Built here, behind the reads, with the entries of the moment: a large campaign's set takes
+      // a second to build, and the entries seldom change between refreshes.
+      const set = buildRatingSet({
+        ...loaded.basis,
+        entries: loaded.entries,
+        computedAt: new Date(),
+      });
+      await yieldToEventLoop();
+      return { basis: loaded.basis, entriesKey: entriesKeyOf(loaded.entries), set };
+    },
   );
-  const entriesKey = entries.map((e) => e.id).join(",");
+  const shared = read.value;
+  const entriesKey = entriesKeyOf(entries);
   const scopeKey = scopeRoots(actor, "dashboard.read").sort().join("\n");
-  let byEntries = builtOf.get(read.value);
-  if (!byEntries) builtOf.set(read.value, (byEntries = new Map()));
+  let byEntries = builtOf.get(shared.basis);
+  if (!byEntries) builtOf.set(shared.basis, (byEntries = new Map()));
   let byScope = byEntries.get(entriesKey);
   if (!byScope) {
     // Only the latest entries are worth keeping: older ones will not be asked for again.
@@ -146,7 +161,14 @@ export async function sharedRatingSet(
   if (!narrowed) {
     let whole = byScope.get(WHOLE);
     if (!whole) {
-      whole = buildRatingSet({ ...read.value, entries, computedAt: new Date(read.computedAt) });
+      whole =
+        entriesKey === shared.entriesKey
+          ? shared.set
+          : buildRatingSet({
+              ...shared.basis,
+              entries,
+              computedAt: new Date(read.computedAt),
+            });
       byScope.set(WHOLE, whole);
     }
     narrowed = narrowToActor(whole, actor);
