@@ -74,7 +74,7 @@ export async function loadRatingSet(
 ): Promise<RatingSet> {
   const basis = await loadRatingBasis(tx, actor.tenantId, campaign, year, today);
   const entries = await loadActiveEntries(tx, actor.tenantId, campaign.id, year);
-  return buildRatingSet({ ...basis, entries, computedAt: new Date() });
+  return await buildRatingSet({ ...basis, entries, computedAt: new Date() });
 }
 
 /**
@@ -137,7 +137,7 @@ export async function sharedRatingSet(
       );
       // Built here, behind the reads, with the entries of the moment: a large campaign's set takes
       // a second to build, and the entries seldom change between refreshes.
-      const set = buildRatingSet({
+      const set = await buildRatingSet({
         ...loaded.basis,
         entries: loaded.entries,
         computedAt: new Date(),
@@ -164,7 +164,7 @@ export async function sharedRatingSet(
       whole =
         entriesKey === shared.entriesKey
           ? shared.set
-          : buildRatingSet({
+          : await buildRatingSet({
               ...shared.basis,
               entries,
               computedAt: new Date(read.computedAt),
