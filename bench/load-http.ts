@@ -5,6 +5,7 @@
 //                                 [--members 20000] [--branch-scale 15] [--recorders 40]
 //                                 [--admin-url URL --app-url URL] [--slug big] [--pool N]
 //                                 [--server-log FILE] [--instances N] [--node-options "…"]
+//                                 [--print-slow MS]
 //
 // 1. Unless --admin-url/--app-url name a database already seeded by bench/seed-large.ts, it starts
 //    a durable PostgreSQL 15 cluster (fsync=on, synchronous_commit=on) and seeds the university
@@ -54,6 +55,8 @@ const RATE = num("rate", 20);
 const DURATION_S = num("duration", 300);
 const PORT = num("port", 3104);
 const INSTANCES = num("instances", 1);
+/** --print-slow MS: print every request slower than MS with the moment it was sent. */
+const PRINT_SLOW_MS = flag("print-slow") ? num("print-slow", 1000) : null;
 const SLUG = flag("slug") ?? "big";
 const ATTENDEES = 20;
 /** Per-request timeout: generous in the warm-up (first evaluations are slow), 30 s under load. */
@@ -303,6 +306,11 @@ async function main() {
           }))
           .then((s) => {
             open--;
+            const took = performance.now() - due;
+            if (PRINT_SLOW_MS !== null && took > PRINT_SLOW_MS)
+              console.log(
+                `slow: sent at ${((due - start) / 1000).toFixed(1)} s, ${kind}, ${Math.round(took)} ms`,
+              );
             samples.push({
               ...s,
               kind: kind === "approve" ? s.kind : kind,
