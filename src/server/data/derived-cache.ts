@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { TenantTx } from "../tenant-tx";
 import { tenantGeneration } from "../data-version";
 
@@ -100,6 +101,26 @@ export class TaskQueue {
   }
 }
 
+/** Set while a refresh runs behind the reads: its steps are paced (see yieldTurn). */
+const behindReads = new AsyncLocalStorage<{ resumedAt: number }>();
+
+/** The longest pause between two steps of a refresh behind the reads, ms. */
+const MAX_PACE_MS = 200;
+
+/**
+ * A turn of the event loop between two CPU-bound steps of a computation, so that requests waiting
+ * for the thread run in between. In a refresh behind the reads it is also a pause as long as the
+ * step just run (at most 200 ms): such a refresh then takes at most about half of the thread, and
+ * nobody is waiting for it.
+ */
+export async function yieldTurn(): Promise<void> {
+  const pace = behindReads.getStore();
+  if (!pace) return new Promise((resolve) => setImmediate(resolve));
+  const ran = performance.now() - pace.resumedAt;
+  await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_PACE_MS, Math.max(1, ran))));
+  pace.resumedAt = performance.now();
+}
+
 /** The queue every derived-figure computation runs through. */
 export const heavyWork = new TaskQueue(HEAVY_CONCURRENCY);
 
@@ -171,8 +192,11 @@ export class DerivedCache<V> {
       const age = now - hit.computedAt;
       if (age <= this.allowance(hit.costMs)) {
         // Served as it is; once old enough its refresh runs behind it (a failure leaves it in place).
-        if (age >= this.refreshAge(hit.costMs)) {
-          this.refresh(key, stamp, compute).catch((error: unknown) => {
+        if (age >= this.refreshAge(hit.costMs) && !this.inflight.has(key)) {
+          const behind = behindReads.run({ resumedAt: performance.now() }, () =>
+            this.refresh(key, stamp, compute),
+          );
+          behind.catch((error: unknown) => {
             console.error(`derived figures: background refresh of ${key} failed`, error);
           });
         }

@@ -11,6 +11,7 @@ import {
 import type { Actor } from "../../authz/actor";
 import { isWithinSubtree, scopeRoots } from "../../authz/scope";
 import { AppError } from "../../errors";
+import { yieldTurn } from "../derived-cache";
 import type { EvaluationInput } from "./load-evaluation-input";
 
 export type EvaluationWindows = "all" | "current";
@@ -49,7 +50,7 @@ export function runEvaluation(
 
 /** Lets the event loop run pending I/O (other requests) before the next CPU-bound step. */
 export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return yieldTurn();
 }
 
 /** Members or records parsed per turn of the event loop. */

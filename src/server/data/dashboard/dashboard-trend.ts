@@ -1,4 +1,4 @@
-import { DerivedCache } from "../derived-cache";
+import { DerivedCache, yieldTurn } from "../derived-cache";
 import { evaluateParsedAsOf, trendDates, type DashboardBase } from "./dashboard-base";
 import { trendPoint, type DashboardView, type TrendPoint } from "./dashboard-view";
 
@@ -40,7 +40,7 @@ export async function dashboardTrendPoints(
     // as it comes, and the event loop gets a turn between dates (each is a whole evaluation).
     for (const evaluation of evaluateParsedAsOf(base.parsed, earlier)) {
       points.set(evaluation.asOf, trendPoint(evaluation.asOf, evaluation, view));
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldTurn();
     }
     return dates.map((date) =>
       date === base.asOf ? trendPoint(date, base.evaluation, view) : points.get(date)!,

@@ -6,6 +6,7 @@ import {
   type RatingQuotaResult,
 } from "@/rules";
 import { AppError } from "../../errors";
+import { yieldTurn } from "../derived-cache";
 import type { StoredDefinition } from "../campaigns/campaign-rules";
 import {
   RATING_THRESHOLDS,
@@ -256,8 +257,7 @@ const subjectKey = (kind: RatingSubjectKind, id: string) => `${kind}\u0000${id}`
  * 两优一先 candidates (docs/ratings.md). A subject is rated when a quota applies to it in the
  * year's windows or when it has an assessment entry for the year.
  */
-/** Lets other requests run between the steps of a large set (thousands of members). */
-const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Members rated between two turns of the event loop (see yieldTurn). */
 const MEMBERS_PER_TURN = 2_000;
 
 export async function buildRatingSet(input: BuildRatingSetInput): Promise<RatingSet> {
