@@ -9,6 +9,7 @@ import {
   decimalOrNull,
   readableActivityOrgIds,
 } from "./activity-rules";
+import { countsForPage } from "./page-counts";
 
 export const ACTIVITY_PAGE_SIZE = 20;
 /** Records counted exactly; beyond this the list shows "more than 1,000" (a multiple of the page size). */
@@ -80,26 +81,11 @@ export async function listActivities(actor: Actor, query: ActivityListQuery) {
         org: { select: { id: true, name: true, nameEn: true } },
       },
     });
-    // Counted for this page's records only. (A relation `_count` in the select above makes Prisma
-    // aggregate the whole attendance and evidence tables before joining: seconds on a university
-    // with a year of records.)
-    const ids = rows.map((r) => r.id);
-    const [present, evidence] = ids.length
-      ? await Promise.all([
-          tx.activityAttendance.groupBy({
-            by: ["activityId"],
-            where: { tenantId: actor.tenantId, activityId: { in: ids }, present: true },
-            _count: { _all: true },
-          }),
-          tx.evidence.groupBy({
-            by: ["activityId"],
-            where: { tenantId: actor.tenantId, activityId: { in: ids }, withdrawnAt: null },
-            _count: { _all: true },
-          }),
-        ])
-      : [[], []];
-    const presentOf = new Map(present.map((r) => [r.activityId, r._count._all]));
-    const evidenceOf = new Map(evidence.map((r) => [r.activityId, r._count._all]));
+    const { presentOf, evidenceOf } = await countsForPage(
+      tx,
+      actor.tenantId,
+      rows.map((r) => r.id),
+    );
     const items = rows.map(({ durationHours, ...row }) => ({
       ...row,
       durationHours: decimalOrNull(durationHours) ?? 0,

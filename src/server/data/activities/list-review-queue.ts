@@ -9,6 +9,7 @@ import {
   readableActivityOrgIds,
   reviewableWhere,
 } from "./activity-rules";
+import { countsForPage } from "./page-counts";
 
 export const REVIEW_PAGE_SIZE = 50;
 
@@ -53,25 +54,11 @@ export async function listReviewQueue(actor: Actor, query: ReviewQueueQuery) {
         selfReporter: { select: { id: true, name: true, number: true } },
       },
     });
-    // Counted for this page's records only (a relation `_count` in the select above makes Prisma
-    // aggregate the whole attendance and evidence tables before joining).
-    const ids = rows.map((r) => r.id);
-    const [present, evidence] = ids.length
-      ? await Promise.all([
-          tx.activityAttendance.groupBy({
-            by: ["activityId"],
-            where: { tenantId: actor.tenantId, activityId: { in: ids }, present: true },
-            _count: { _all: true },
-          }),
-          tx.evidence.groupBy({
-            by: ["activityId"],
-            where: { tenantId: actor.tenantId, activityId: { in: ids }, withdrawnAt: null },
-            _count: { _all: true },
-          }),
-        ])
-      : [[], []];
-    const presentOf = new Map(present.map((r) => [r.activityId, r._count._all]));
-    const evidenceOf = new Map(evidence.map((r) => [r.activityId, r._count._all]));
+    const { presentOf, evidenceOf } = await countsForPage(
+      tx,
+      actor.tenantId,
+      rows.map((r) => r.id),
+    );
     const recorders = await tx.user.findMany({
       where: {
         tenantId: actor.tenantId,
