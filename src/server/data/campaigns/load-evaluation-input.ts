@@ -57,7 +57,8 @@ type LinkedRecordRow = {
   hours: number | null;
   days: number | null;
   status: string;
-  voidedAt: Date | null;
+  /** As Date.toISOString() writes it (text: drivers differ in how they return timestamps). */
+  voidedAt: string | null;
   selfReportedById: string | null;
   ids: string[] | null;
   attendeeHours: (number | null)[] | null;
@@ -176,7 +177,8 @@ export async function loadEvaluationInput(
     SELECT linked."id"::text AS "id", linked."type", linked."subType", linked."orgId"::text AS "orgId",
            to_char(linked."date", 'YYYY-MM-DD') AS "date",
            linked."durationHours"::float8 AS "hours", linked."days"::float8 AS "days",
-           linked."status"::text AS "status", linked."voidedAt",
+           linked."status"::text AS "status",
+           to_char(linked."voidedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "voidedAt",
            linked."selfReportedById"::text AS "selfReportedById",
            present."ids", present."hours" AS "attendeeHours"
       FROM linked LEFT JOIN present ON present."activityId" = linked."id"
@@ -203,7 +205,7 @@ export async function loadEvaluationInput(
       hours: a.hours,
       days: a.days,
       status: a.status as ActivityRecordInput["status"],
-      voidedAt: a.voidedAt ? a.voidedAt.toISOString() : null,
+      voidedAt: a.voidedAt,
       attendeeIds: ids,
       selfReportedBy: a.selfReportedById,
       ...(hoursByMember ? { hoursByMember } : {}),
