@@ -46,7 +46,8 @@ type MemberRow = {
   orgPath: string;
   msOrg: string[];
   msFrom: string[];
-  msTo: (string | null)[];
+  /** '' for an open membership. */
+  msTo: string[];
 };
 type LinkedRecordRow = {
   id: string;
@@ -121,7 +122,7 @@ export async function loadEvaluationInput(
            cur."path" AS "orgPath",
            array_agg(ms."orgId"::text ORDER BY ms."validFrom", ms."id") AS "msOrg",
            array_agg(to_char(ms."validFrom", 'YYYY-MM-DD') ORDER BY ms."validFrom", ms."id") AS "msFrom",
-           array_agg(to_char(ms."validTo", 'YYYY-MM-DD') ORDER BY ms."validFrom", ms."id") AS "msTo"
+           array_agg(coalesce(to_char(ms."validTo", 'YYYY-MM-DD'), '') ORDER BY ms."validFrom", ms."id") AS "msTo"
       FROM "Membership" ms
       JOIN "Organization" o ON o."tenantId" = ms."tenantId" AND o."id" = ms."orgId"
       JOIN "Member" m ON m."tenantId" = ms."tenantId" AND m."id" = ms."memberId"
@@ -139,7 +140,9 @@ export async function loadEvaluationInput(
     const memberships: MemberInput["memberships"] = [];
     for (let i = 0; i < m.msOrg.length; i++) {
       const from = m.msFrom[i]!;
-      let to = m.msTo[i] ?? null;
+      // An open membership's end is '' in the array: the embedded database's driver reads a NULL
+      // element of a text array as the string "NULL".
+      let to = m.msTo[i] || null;
       if (m.leftAt && (to === null || m.leftAt < to)) to = m.leftAt;
       if (to === null || to > from) memberships.push({ orgId: m.msOrg[i]!, from, to });
     }
