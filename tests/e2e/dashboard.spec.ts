@@ -48,6 +48,8 @@ test("the organization department reads the dashboard, filters, drills down to t
   // Warm: the same page again (the server has its modules and connections), timed by the browser.
   await page.reload();
   await expect(page.getByRole("table", { name: "趋势数据表" })).toBeVisible(SLOW);
+  // The figures say when they were computed (they are shared between requests).
+  await expect(page.getByText(/数据计算于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/)).toBeVisible();
   const warm = await page.evaluate(() => {
     const n = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
     return {

@@ -37,6 +37,7 @@ test("the organization department opens an organization's rating, assesses it an
   await expect(table.locator("tbody > tr").first()).toBeVisible(SLOW);
   await expect(table.getByText(/^\d星$/).first()).toBeVisible();
   await expect(page.getByText("当前计算结果（未发布，随记录与评价实时变化）")).toBeVisible();
+  await expect(page.getByText(/数据计算于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: `${SCREENS}/ratings-organizations.png`, fullPage: true });
 
