@@ -185,6 +185,31 @@ export function evaluateCampaign(input: EvaluateCampaignInput): CampaignEvaluati
 export function* evaluateCampaignAsOf(
   input: EvaluateCampaignAsOfInput,
 ): Generator<CampaignEvaluation, void, undefined> {
+  for (const step of evaluationSteps(input, Infinity)) if (step !== PAUSE) yield step;
+}
+
+/** What evaluateCampaignInSteps yields between two steps of the work. */
+export const PAUSE = null;
+
+/**
+ * evaluateCampaignAsOf cut into steps, for a caller that must not hold its thread for a whole
+ * evaluation (a server computing figures behind other requests): between steps the generator
+ * yields PAUSE, and it yields each evaluation as it is finished, in the order of the dates. A step
+ * is the record index, or the measuring of at most `subjectsPerStep` subjects (default 2,000) of
+ * one quota. Draining it gives exactly what evaluateCampaignAsOf gives.
+ */
+export function evaluateCampaignInSteps(
+  input: EvaluateCampaignAsOfInput & { subjectsPerStep?: number },
+): Generator<CampaignEvaluation | typeof PAUSE, void, undefined> {
+  const perStep = input.subjectsPerStep ?? 2_000;
+  if (!(perStep >= 1)) throw new Error(`subjectsPerStep must be at least 1: ${perStep}`);
+  return evaluationSteps(input, perStep);
+}
+
+function* evaluationSteps(
+  input: EvaluateCampaignAsOfInput,
+  subjectsPerStep: number,
+): Generator<CampaignEvaluation | typeof PAUSE, void, undefined> {
   const { campaign, organizations, members, records } = input;
   const campaignStart = requireDay(campaign.startDate, "campaign.startDate");
   const campaignEnd = requireDay(campaign.endDate, "campaign.endDate") + 1;
@@ -299,11 +324,18 @@ export function* evaluateCampaignAsOf(
     subtrees,
     refOf,
   };
+  if (subjectsPerStep !== Infinity) yield PAUSE;
   for (let i = 0; i < dates.length; i++) {
     const evaluation = empty(dates[i]!.asOf);
     const quotaWindows = windowsByDate[i]!;
     if (quotaWindows !== null)
-      evaluateAt(shared, dates[i]!.asOfDay, quotaWindows, evaluation.results);
+      yield* evaluateAt(
+        shared,
+        dates[i]!.asOfDay,
+        quotaWindows,
+        evaluation.results,
+        subjectsPerStep,
+      );
     yield evaluation;
   }
 }
@@ -321,13 +353,18 @@ interface SharedEvaluation {
   refOf: (kind: "organization" | "member", i: number) => SubjectRef;
 }
 
-/** The evaluation at one date, its windows (per quota) given, appended to results. */
-function evaluateAt(
+/**
+ * The evaluation at one date, its windows (per quota) given, appended to results; PAUSE after
+ * every `subjectsPerStep` subjects measured (never when it is Infinity).
+ */
+function* evaluateAt(
   shared: SharedEvaluation,
   asOfDay: number,
   quotaWindows: DayWindow[][],
   results: QuotaResult[],
-): void {
+  subjectsPerStep: number,
+): Generator<typeof PAUSE, void, undefined> {
+  let measured = 0;
   primeResultShapes();
   const { campaign, organizations, members, campaignStart, campaignEnd, index, refOf } = shared;
   const context: Context = {
@@ -394,6 +431,10 @@ function evaluateAt(
       );
       const P = parts.length;
       for (const ref of subjects) {
+        if (++measured > subjectsPerStep) {
+          measured = 1;
+          yield PAUSE;
+        }
         const facts = ref.fullyCovered
           ? qw.plainFacts
           : describeSubjectWindows(qw, ref, asOfDay, proRate);
@@ -437,6 +478,7 @@ function evaluateAt(
         { metric, activity: quota.activity!, target: target.inner, unit },
         W,
       );
+      measured += subjects.length;
       for (const r of evaluateShare(
         context,
         quota.id,
@@ -452,6 +494,10 @@ function evaluateAt(
     }
     const spec = compileSpec(index, { metric, activity: quota.activity!, target, unit }, W);
     for (const ref of subjects) {
+      if (++measured > subjectsPerStep) {
+        measured = 1;
+        yield PAUSE;
+      }
       const facts = ref.fullyCovered
         ? qw.plainFacts
         : describeSubjectWindows(qw, ref, asOfDay, proRate);

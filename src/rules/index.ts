@@ -1,6 +1,12 @@
 // Public surface of the rules module. Pure: no database, no I/O, no clock.
 export * from "./types";
-export { evaluateCampaign, evaluateCampaignAsOf, DEFAULT_UNITS } from "./evaluate-campaign";
+export {
+  evaluateCampaign,
+  evaluateCampaignAsOf,
+  evaluateCampaignInSteps,
+  PAUSE,
+  DEFAULT_UNITS,
+} from "./evaluate-campaign";
 export {
   assessPace,
   combinePartStatuses,

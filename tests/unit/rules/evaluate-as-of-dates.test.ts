@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatDayNumber, parseDayNumber } from "../../../src/rules/day-numbers";
-import { evaluateCampaign, evaluateCampaignAsOf } from "../../../src/rules/evaluate-campaign";
+import {
+  evaluateCampaign,
+  evaluateCampaignAsOf,
+  evaluateCampaignInSteps,
+  PAUSE,
+} from "../../../src/rules/evaluate-campaign";
 import type {
   CampaignForEvaluation,
   Period,
@@ -126,6 +131,39 @@ describe("evaluations over several as-of dates and requested windows", () => {
       { numRuns: 60 },
     );
   }, 30_000);
+
+  it("evaluateCampaignInSteps, drained, gives what evaluateCampaignAsOf gives, with pauses between steps", () => {
+    fc.assert(
+      fc.property(
+        fc.array(recordArb, { maxLength: 40 }),
+        fc.array(dateArb, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom("all" as const, "current" as const),
+        fc.integer({ min: 1, max: 5 }),
+        (records, dates, windows, subjectsPerStep) => {
+          const input = { campaign: campaign(), organizations: ORGS, members: MEMBERS, records };
+          const steps = [
+            ...evaluateCampaignInSteps({ ...input, asOfDates: dates, windows, subjectsPerStep }),
+          ];
+          const evaluations = steps.filter((s) => s !== PAUSE);
+          expect(evaluations).toEqual([
+            ...evaluateCampaignAsOf({ ...input, asOfDates: dates, windows }),
+          ]);
+          // A date inside the campaign measures its subjects in steps: with more subjects than a
+          // step holds, there is more than one pause.
+          const inside = dates.some((d) => d >= START);
+          if (inside) expect(steps.length - evaluations.length).toBeGreaterThan(1);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 30_000);
+
+  it("refuses a step of fewer than one subject", () => {
+    const input = { campaign: campaign(), organizations: ORGS, members: MEMBERS, records: [] };
+    expect(() =>
+      evaluateCampaignInSteps({ ...input, asOfDates: [START], subjectsPerStep: 0 }),
+    ).toThrow(/subjectsPerStep/);
+  });
 
   it("the current window alone gives the results of the last window of all", () => {
     const last = (results: QuotaResult[]) => {

@@ -1,12 +1,6 @@
 import { cache } from "react";
 import type { CampaignStatus, MemberCategory, OrgKind, OrgLevel } from "@/generated/prisma/enums";
-import {
-  evaluateCampaign,
-  evaluateCampaignAsOf,
-  type ActivityRecord,
-  type CampaignEvaluation,
-  type CampaignFile,
-} from "@/rules";
+import type { CampaignEvaluation } from "@/rules";
 import type { Actor } from "../../authz/actor";
 import { isWithinSubtree, requirePermission, scopeRoots } from "../../authz/scope";
 import { notFound } from "../../errors";
@@ -14,7 +8,9 @@ import { withTenant } from "../../tenant-tx";
 import { DerivedCache, tenantDataStamp } from "../derived-cache";
 import { findInChunks } from "../in-chunks";
 import {
+  evaluateOneInTurns,
   parseInputInTurns,
+  type ParsedInput,
   restrictToScope,
   yieldToEventLoop,
 } from "../campaigns/campaign-evaluation";
@@ -80,7 +76,7 @@ export type DashboardBase = {
   /** True when the actor reads the campaign's whole covered subtree. */
   seesWholeCampaign: boolean;
   /** The input files as the rules module parsed them, to evaluate other dates (the trend). */
-  parsed: { file: CampaignFile; records: ActivityRecord[] };
+  parsed: ParsedInput;
   input: ScopeInput;
   /** evaluateCampaignForActor(actor, id, asOf, { windows: "current" }), computed from the same input. */
   evaluation: CampaignEvaluation;
@@ -92,39 +88,6 @@ export type DashboardBase = {
 
 /** What narrowing an evaluation to a reader needs of the input. */
 export type ScopeInput = Pick<EvaluationInput, "campaignFile" | "memberOrgPaths">;
-
-/**
- * Evaluates the parsed input as of `asOf` on the current windows, exactly as runEvaluation does
- * (parse + evaluateCampaign) but without parsing the files again.
- */
-export function evaluateParsed(parsed: DashboardBase["parsed"], asOf: string): CampaignEvaluation {
-  return evaluateCampaign({
-    campaign: parsed.file.campaign,
-    organizations: parsed.file.organizations,
-    members: parsed.file.members,
-    records: parsed.records,
-    asOf,
-    windows: "current",
-  });
-}
-
-/**
- * evaluateParsed at each date, one evaluation at a time as the caller iterates, with the engine's
- * record index built once for all of them.
- */
-export function evaluateParsedAsOf(
-  parsed: DashboardBase["parsed"],
-  dates: ReadonlyArray<string>,
-): Iterable<CampaignEvaluation> {
-  return evaluateCampaignAsOf({
-    campaign: parsed.file.campaign,
-    organizations: parsed.file.organizations,
-    members: parsed.file.members,
-    records: parsed.records,
-    asOfDates: dates,
-    windows: "current",
-  });
-}
 
 type OrgRow = {
   id: string;
@@ -228,7 +191,7 @@ async function computeSnapshot(
       orgPath: input.memberOrgPaths[m.id] ?? "",
     });
   }
-  const evaluation = evaluateParsed(parsed, asOf);
+  const evaluation = await evaluateOneInTurns(parsed, asOf, "current");
   await yieldToEventLoop();
   return {
     id: `${tenantId}|${campaignId}|${asOf}|${++snapshotCounter}`,

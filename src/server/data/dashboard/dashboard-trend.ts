@@ -1,5 +1,6 @@
-import { DerivedCache, yieldTurn } from "../derived-cache";
-import { evaluateParsedAsOf, trendDates, type DashboardBase } from "./dashboard-base";
+import { evaluateInTurns } from "../campaigns/campaign-evaluation";
+import { DerivedCache } from "../derived-cache";
+import { trendDates, type DashboardBase } from "./dashboard-base";
 import { trendPoint, type DashboardView, type TrendPoint } from "./dashboard-view";
 
 /**
@@ -37,10 +38,9 @@ export async function dashboardTrendPoints(
     const earlier = dates.filter((date) => date !== base.asOf);
     const points = new Map<string, TrendPoint>();
     // One pass over the records for all the earlier dates; each evaluation is counted and dropped
-    // as it comes, and the event loop gets a turn between dates (each is a whole evaluation).
-    for (const evaluation of evaluateParsedAsOf(base.parsed, earlier)) {
+    // as it comes, and the event loop gets a turn between its steps.
+    for await (const evaluation of evaluateInTurns(base.parsed, earlier, "current")) {
       points.set(evaluation.asOf, trendPoint(evaluation.asOf, evaluation, view));
-      await yieldTurn();
     }
     return dates.map((date) =>
       date === base.asOf ? trendPoint(date, base.evaluation, view) : points.get(date)!,
