@@ -5,7 +5,7 @@
 //                                 [--members 20000] [--branch-scale 15] [--recorders 40]
 //                                 [--admin-url URL --app-url URL] [--slug big] [--pool N]
 //                                 [--server-log FILE] [--instances N] [--node-options "…"]
-//                                 [--print-slow MS]
+//                                 [--print-slow MS] [--cpu-prof DIR]
 //
 // 1. Unless --admin-url/--app-url name a database already seeded by bench/seed-large.ts, it starts
 //    a durable PostgreSQL 15 cluster (fsync=on, synchronous_commit=on) and seeds the university
@@ -118,6 +118,10 @@ async function main() {
           ...(flag("node-options") ? { NODE_OPTIONS: flag("node-options")! } : {}),
         },
         ...(flag("server-log") ? { logFile: flag("server-log")! } : {}),
+        // --cpu-prof DIR: each instance writes a V8 CPU profile there when it stops.
+        ...(flag("cpu-prof")
+          ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${flag("cpu-prof")}`] }
+          : {}),
       }),
     ),
   );

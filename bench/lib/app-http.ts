@@ -25,6 +25,8 @@ export type AppEnv = {
   env?: Record<string, string>;
   /** Appends the server's stderr (errors with their causes) to this file. */
   logFile?: string;
+  /** Flags for the node process itself, before Next's script (e.g. --cpu-prof, not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
 };
 
 /** Starts `next start` on 127.0.0.1:port (the build in .next must exist) and waits until /login answers. */
@@ -35,6 +37,7 @@ export async function startApp(options: AppEnv): Promise<AppServer> {
   const child = spawn(
     process.execPath,
     [
+      ...(options.nodeArgs ?? []),
       path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),
       "start",
       "-p",

@@ -101,23 +101,48 @@ export class TaskQueue {
   }
 }
 
+/** The pacing of a refresh running behind the reads (see yieldTurn). */
+export type Pace = {
+  /** When the current step started (performance.now()). */
+  resumedAt: number;
+  /** The pause after a step, as a multiple of the step's time (1 to MAX_PACE_FACTOR). */
+  factor: number;
+};
+
 /** Set while a refresh runs behind the reads: its steps are paced (see yieldTurn). */
-const behindReads = new AsyncLocalStorage<{ resumedAt: number }>();
+const behindReads = new AsyncLocalStorage<Pace>();
 
 /** The longest pause between two steps of a refresh behind the reads, ms. */
 const MAX_PACE_MS = 200;
+/** Under contention a refresh pauses up to this many times as long as its last step took. */
+export const MAX_PACE_FACTOR = 8;
+/** A pause's timer this much late means other work held the thread, ms. */
+const LATE_MS = 4;
+
+/** Runs `task` as a refresh behind the reads: each yieldTurn inside it is a paced pause. */
+export function runBehindReads<T>(task: () => Promise<T>, pace?: Pace): Promise<T> {
+  return behindReads.run(pace ?? { resumedAt: performance.now(), factor: 1 }, task);
+}
 
 /**
  * A turn of the event loop between two CPU-bound steps of a computation, so that requests waiting
- * for the thread run in between. In a refresh behind the reads it is also a pause as long as the
- * step just run (at most 200 ms): such a refresh then takes at most about half of the thread, and
- * nobody is waiting for it.
+ * for the thread run in between. In a refresh behind the reads it is also a pause: as long as the
+ * step just run (at most 200 ms) while the thread is otherwise idle, so that the refresh takes at
+ * most about half of it; when the pause's timer fires late (requests held the thread past it) the
+ * next pauses grow, up to eight times the step, so a refresh gives way to a busy server, and they
+ * shrink again while the timers fire on time. Nobody waits for such a refresh: a stale value is
+ * served meanwhile.
  */
 export async function yieldTurn(): Promise<void> {
   const pace = behindReads.getStore();
   if (!pace) return new Promise((resolve) => setImmediate(resolve));
   const ran = performance.now() - pace.resumedAt;
-  await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_PACE_MS, Math.max(1, ran))));
+  const pause = Math.min(MAX_PACE_MS, Math.max(1, ran * pace.factor));
+  const asked = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, pause));
+  const late = performance.now() - asked - pause;
+  pace.factor =
+    late > LATE_MS ? Math.min(MAX_PACE_FACTOR, pace.factor * 2) : Math.max(1, pace.factor * 0.75);
   pace.resumedAt = performance.now();
 }
 
@@ -193,9 +218,7 @@ export class DerivedCache<V> {
       if (age <= this.allowance(hit.costMs)) {
         // Served as it is; once old enough its refresh runs behind it (a failure leaves it in place).
         if (age >= this.refreshAge(hit.costMs) && !this.inflight.has(key)) {
-          const behind = behindReads.run({ resumedAt: performance.now() }, () =>
-            this.refresh(key, stamp, compute),
-          );
+          const behind = runBehindReads(() => this.refresh(key, stamp, compute));
           behind.catch((error: unknown) => {
             console.error(`derived figures: background refresh of ${key} failed`, error);
           });

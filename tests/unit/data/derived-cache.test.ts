@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DerivedCache, TaskQueue } from "@/server/data/derived-cache";
+import {
+  DerivedCache,
+  MAX_PACE_FACTOR,
+  TaskQueue,
+  runBehindReads,
+  yieldTurn,
+  type Pace,
+} from "@/server/data/derived-cache";
 
 /** A computation the test finishes by hand, to observe what runs while it is pending. */
 function deferred<T>() {
@@ -182,4 +189,54 @@ describe("TaskQueue", () => {
     ).rejects.toThrow("boom");
     await expect(queue.run(async () => "next")).resolves.toBe("next");
   });
+});
+
+describe("yieldTurn", () => {
+  /** Busy-waits `ms` of real time on the thread, as a CPU-bound step or request would. */
+  const spin = (ms: number) => {
+    const until = performance.now() + ms;
+    while (performance.now() < until) {
+      // busy
+    }
+  };
+
+  it("outside a refresh is one turn of the event loop", async () => {
+    const order: string[] = [];
+    setImmediate(() => order.push("other work"));
+    await yieldTurn();
+    order.push("after the turn");
+    expect(order).toEqual(["other work", "after the turn"]);
+  });
+
+  it("in a refresh pauses at least as long as the step, and backs off while other work holds the thread", async () => {
+    const pace: Pace = { resumedAt: 0, factor: 1 };
+    await runBehindReads(async () => {
+      pace.resumedAt = performance.now();
+      // The pause lasts at least as long as the step.
+      spin(10);
+      let t = performance.now();
+      await yieldTurn();
+      expect(performance.now() - t).toBeGreaterThanOrEqual(9);
+
+      // Other work holds the thread past each pause (a request queued before the pause's timer,
+      // longer than the longest pause): the pauses grow, up to the limit.
+      for (let i = 0; i < 6; i++) {
+        spin(5);
+        setTimeout(() => spin(5 * MAX_PACE_FACTOR + 30), 0);
+        await yieldTurn();
+      }
+      expect(pace.factor).toBe(MAX_PACE_FACTOR);
+      spin(5);
+      t = performance.now();
+      await yieldTurn();
+      expect(performance.now() - t).toBeGreaterThanOrEqual(5 * MAX_PACE_FACTOR - 1);
+
+      // Nothing else holds the thread: the factor comes back down.
+      for (let i = 0; i < 30; i++) {
+        spin(1);
+        await yieldTurn();
+      }
+      expect(pace.factor).toBeLessThan(MAX_PACE_FACTOR);
+    }, pace);
+  }, 20_000);
 });

@@ -124,7 +124,7 @@ export function resolveView(
   const inFocus = (path: string) => focusPaths.some((f) => isWithinSubtree(path, f));
   const { orgKind, memberCategory } = query;
 
-  const placeOf = (r: Pick<QuotaResult, "subjectKind" | "subjectId">): string | null => {
+  const findPlace = (r: Pick<QuotaResult, "subjectKind" | "subjectId">): string | null => {
     if (r.subjectKind === "organization") {
       if (memberCategory) return null;
       const org = base.orgs.get(r.subjectId);
@@ -141,20 +141,49 @@ export function resolveView(
     }
     return null;
   };
+  // A subject has a result per quota (and window): its place is looked up once.
+  const orgPlaces = new Map<string, string | null>();
+  const memberPlaces = new Map<string, string | null>();
+  const placeOf = (r: Pick<QuotaResult, "subjectKind" | "subjectId">): string | null => {
+    const places =
+      r.subjectKind === "organization"
+        ? orgPlaces
+        : r.subjectKind === "member"
+          ? memberPlaces
+          : null;
+    if (places === null) return null;
+    let place = places.get(r.subjectId);
+    if (place === undefined) places.set(r.subjectId, (place = findPlace(r)));
+    return place;
+  };
   return { focus, defaultFocus: outermost.length === 0, orgKind, memberCategory, placeOf };
 }
 
-/** Top-level results (no composite parts, no population results) of the subjects in the view. */
+/** viewResults already listed, per view and evaluation (a dashboard reads them several times). */
+const listedResults = new WeakMap<
+  DashboardView,
+  WeakMap<CampaignEvaluation, { result: QuotaResult; path: string }[]>
+>();
+
+/**
+ * Top-level results (no composite parts, no population results) of the subjects in the view.
+ * The list is kept for the view and evaluation: do not change it.
+ */
 export function viewResults(
   evaluation: CampaignEvaluation,
   view: DashboardView,
-): { result: QuotaResult; path: string }[] {
+): ReadonlyArray<{ result: QuotaResult; path: string }> {
+  let byEvaluation = listedResults.get(view);
+  if (!byEvaluation) listedResults.set(view, (byEvaluation = new WeakMap()));
+  const listed = byEvaluation.get(evaluation);
+  if (listed) return listed;
   const out: { result: QuotaResult; path: string }[] = [];
   for (const r of evaluation.results) {
     if (r.partId || r.subjectKind === "population") continue;
     const path = view.placeOf(r);
     if (path) out.push({ result: r, path });
   }
+  byEvaluation.set(evaluation, out);
   return out;
 }
 
@@ -207,10 +236,19 @@ export function buildRollup(
       quotas: Object.fromEntries(quotaIds.map((id) => [id, emptyCell()])),
     });
   }
+  // The roll-up nodes on each path, found once per path rather than once per result.
+  const nodesOnPath = new Map<string, RollupNode[]>();
   for (const { result, path } of viewResults(base.evaluation, view)) {
-    for (const id of path.split("/")) {
-      const node = nodes.get(id);
-      if (!node) continue;
+    let onPath = nodesOnPath.get(path);
+    if (!onPath) {
+      onPath = [];
+      for (const id of path.split("/")) {
+        const node = nodes.get(id);
+        if (node) onPath.push(node);
+      }
+      nodesOnPath.set(path, onPath);
+    }
+    for (const node of onPath) {
       const cell = node.quotas[result.quotaId];
       if (!cell) continue;
       addToCell(cell, result.status);
@@ -369,9 +407,14 @@ export function trendPoint(
   evaluation: CampaignEvaluation,
   view: DashboardView,
 ): TrendPoint {
-  const { overall } = viewTotals(evaluation, view, [
-    ...new Set(evaluation.results.map((r) => r.quotaId)),
-  ]);
+  // viewTotals' overall cell over every quota, without listing the results: a trend counts
+  // a dozen evaluations of the whole campaign once each.
+  const overall = emptyCell();
+  for (const r of evaluation.results) {
+    if (r.partId || r.subjectKind === "population") continue;
+    if (view.placeOf(r)) addToCell(overall, r.status);
+  }
+  finishCell(overall);
   return {
     date,
     subjects: overall.subjects,
