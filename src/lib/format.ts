@@ -2,6 +2,7 @@ import { format as formatDate } from "date-fns";
 import { TZDate } from "@date-fns/tz";
 import { enUS, zhCN } from "date-fns/locale";
 import type { Locale } from "@/i18n/config";
+import { formatDecimal } from "./number-format";
 
 export const TIME_ZONE = "Asia/Shanghai";
 
@@ -24,7 +25,7 @@ export function formatDateTime(value: Date | string | null | undefined, locale: 
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return formatDecimal(value, locale);
 }
 
 /** "YYYY-MM-DD" of a DATE column, for <input type="date">. */

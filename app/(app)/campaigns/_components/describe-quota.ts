@@ -1,3 +1,4 @@
+import { formatDecimal } from "@/lib/number-format";
 import type { Metric, Period, PartTarget, QuotaInput, Subject, Target } from "@/rules";
 
 /**
@@ -40,7 +41,7 @@ export function unitLabel(
 
 /** 1,234.5 — at most two decimals, as hours and pro-rated targets need. */
 export function formatAmount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  return formatDecimal(value, locale, 2);
 }
 
 export function periodText(

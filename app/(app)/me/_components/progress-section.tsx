@@ -1,3 +1,4 @@
+import { formatDecimal } from "@/lib/number-format";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/i18n/config";
 import { formatDay } from "@/lib/format";
@@ -34,8 +35,7 @@ export async function ProgressSection({
   locale: Locale;
 }) {
   const [t, tc] = await Promise.all([getTranslations("me"), getTranslations("campaigns")]);
-  const amount = (n: number) =>
-    new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
+  const amount = (n: number) => formatDecimal(n, locale, 2);
   const unitLabel = (unit: string) => (tc.has(`unit.${unit}`) ? tc(`unit.${unit}`) : unit);
   const name = (x: { name: string; nameEn: string | null }) =>
     locale === "en" && x.nameEn ? x.nameEn : x.name;

@@ -1,3 +1,4 @@
+import { formatDecimal } from "@/lib/number-format";
 /**
  * Stars as text: "★★★★☆ 4星" — the glyphs and the number carry the meaning, never a colour.
  * The glyph string is hidden from screen readers, which read the label instead.
@@ -17,5 +18,5 @@ export function Stars({ stars, label }: { stars: number; label: string }) {
 
 /** Score with two decimals at most, e.g. 84.34. */
 export function formatScore(score: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(score);
+  return formatDecimal(score, locale, 2);
 }

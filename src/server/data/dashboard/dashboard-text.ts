@@ -1,3 +1,4 @@
+import { formatDecimal } from "@/lib/number-format";
 import type { DashboardQuotaInfo, SubjectRow } from "./dashboard-view";
 
 /**
@@ -12,7 +13,7 @@ export type Translate = ((key: string, values?: Record<string, string | number>)
 export type DashboardText = { t: Translate; tc: Translate; common: Translate; locale: string };
 
 export function formatAmount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  return formatDecimal(value, locale, 2);
 }
 
 /** 83.3 for 0.8333: a share as a number of percent with one decimal; null stays null. */
@@ -23,9 +24,7 @@ export function percent(share: number | null): number | null {
 /** "83.3%" or "—". */
 export function percentText(share: number | null, locale: string): string {
   const p = percent(share);
-  return p === null
-    ? "—"
-    : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(p)}%`;
+  return p === null ? "—" : `${formatDecimal(p, locale, 1)}%`;
 }
 
 export function unitText(text: DashboardText, unit: string | null | undefined): string {
