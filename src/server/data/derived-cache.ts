@@ -36,6 +36,8 @@ export type DerivedEntry<V> = {
   computedAt: number;
   /** What the computation took, ms. */
   costMs: number;
+  /** From this age a stale entry is refreshed behind the reads (refreshAge, spread), ms. */
+  refreshAtAgeMs: number;
 };
 
 export type DerivedRead<V> = DerivedEntry<V> & {
@@ -54,6 +56,14 @@ export type DerivedCacheOptions = {
   refreshFactor?: number;
   /** …or than this, ms. */
   refreshAfterMs?: number;
+  /**
+   * Each entry's refresh age is spread by up to this share either way (default 0.25), so that
+   * figures computed together (a snapshot, its trend and rating basis; the same figures in
+   * several app instances started together) do not all come due at the same moment.
+   */
+  refreshJitter?: number;
+  /** Source of the spread (tests pass a fixed one). */
+  random?: () => number;
   /** A current entry is dropped after this long all the same, ms. */
   ttlMs?: number;
   now?: () => number;
@@ -168,6 +178,8 @@ export class DerivedCache<V> {
   private readonly staleFactor: number;
   private readonly refreshFactor: number;
   private readonly refreshAfterMs: number;
+  private readonly refreshJitter: number;
+  private readonly random: () => number;
   private readonly ttlMs: number;
   private readonly now: () => number;
   private readonly enabledOption: boolean | undefined;
@@ -178,6 +190,8 @@ export class DerivedCache<V> {
     this.staleFactor = options.staleFactor ?? 40;
     this.refreshFactor = options.refreshFactor ?? 20;
     this.refreshAfterMs = options.refreshAfterMs ?? 60_000;
+    this.refreshJitter = options.refreshJitter ?? 0.25;
+    this.random = options.random ?? Math.random;
     this.ttlMs = options.ttlMs ?? 10 * 60_000;
     this.now = options.now ?? Date.now;
     this.enabledOption = options.enabled;
@@ -217,7 +231,7 @@ export class DerivedCache<V> {
       const age = now - hit.computedAt;
       if (age <= this.allowance(hit.costMs)) {
         // Served as it is; once old enough its refresh runs behind it (a failure leaves it in place).
-        if (age >= this.refreshAge(hit.costMs) && !this.inflight.has(key)) {
+        if (age >= hit.refreshAtAgeMs && !this.inflight.has(key)) {
           const behind = runBehindReads(() => this.refresh(key, stamp, compute));
           behind.catch((error: unknown) => {
             console.error(`derived figures: background refresh of ${key} failed`, error);
@@ -255,7 +269,10 @@ export class DerivedCache<V> {
     return heavyWork.run(async () => {
       const computedAt = this.now();
       const value = await compute();
-      return { value, stamp, computedAt, costMs: Math.max(0, this.now() - computedAt) };
+      const costMs = Math.max(0, this.now() - computedAt);
+      const spread = 1 + this.refreshJitter * (2 * this.random() - 1);
+      const refreshAtAgeMs = Math.min(this.allowance(costMs), this.refreshAge(costMs) * spread);
+      return { value, stamp, computedAt, costMs, refreshAtAgeMs };
     });
   }
 

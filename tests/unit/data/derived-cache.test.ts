@@ -24,6 +24,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe("DerivedCache", () => {
   let clock = 1_000_000;
   const now = () => clock;
+  /** The middle of the spread: every refresh age exactly as refreshAge gives it. */
+  const random = () => 0.5;
   afterEach(() => {
     clock = 1_000_000;
     vi.restoreAllMocks();
@@ -41,7 +43,7 @@ describe("DerivedCache", () => {
   }
 
   it("computes once while the stamp is unchanged", async () => {
-    const cache = new DerivedCache<string>({ now, enabled: true });
+    const cache = new DerivedCache<string>({ now, random, enabled: true });
     const c = counter(10);
     const first = await cache.get("t|a", "s1", c.compute);
     const second = await cache.get("t|a", "s1", c.compute);
@@ -52,7 +54,7 @@ describe("DerivedCache", () => {
 
   it("recomputes a cheap entry on the first read after a change", async () => {
     // 10 ms of cost allows 400 ms of staleness; 1 s later the entry is too old to serve.
-    const cache = new DerivedCache<string>({ now, enabled: true, staleFactor: 40 });
+    const cache = new DerivedCache<string>({ now, random, enabled: true, staleFactor: 40 });
     const c = counter(10);
     await cache.get("t|a", "s1", c.compute);
     clock += 1_000;
@@ -62,7 +64,7 @@ describe("DerivedCache", () => {
   });
 
   it("serves an expensive entry stale within its allowance and refreshes it behind the reads once old enough", async () => {
-    const cache = new DerivedCache<string>({ now, enabled: true });
+    const cache = new DerivedCache<string>({ now, random, enabled: true });
     await cache.get("t|a", "s1", async () => {
       clock += 2_000; // served stale up to min(120 s, 40 × 2 s), refreshed from min(60 s, 20 × 2 s)
       return "old";
@@ -91,8 +93,34 @@ describe("DerivedCache", () => {
     expect(await cache.get("t|a", "s2", compute)).toMatchObject({ value: "new", stale: false });
   });
 
+  it("spreads refresh ages by up to a quarter either way, never beyond the allowance", async () => {
+    const ages: number[] = [];
+    for (const r of [0, 0.5, 0.999]) {
+      const cache = new DerivedCache<string>({ now, random: () => r, enabled: true });
+      const compute = vi.fn(async () => {
+        clock += 2_000; // refreshAge 40 s
+        return "v";
+      });
+      await cache.get("t|a", "s1", compute);
+      const start = clock;
+      // Step a second at a time (the data changed) until a read starts a refresh.
+      for (;;) {
+        clock += 1_000;
+        await cache.get("t|a", "s2", compute);
+        await settle();
+        if (compute.mock.calls.length > 1) break;
+      }
+      // The age at which it started: the clock less the refresh's own 2 s, from computedAt (start − 2 s).
+      ages.push(clock - start);
+    }
+    expect(ages[0]).toBe(30_000);
+    expect(ages[1]).toBe(40_000);
+    expect(ages[2]).toBeGreaterThanOrEqual(49_000);
+    expect(ages[2]).toBeLessThanOrEqual(50_000);
+  });
+
   it("waits for a new value once a stale entry is older than the longest allowance", async () => {
-    const cache = new DerivedCache<string>({ now, enabled: true, maxStaleMs: 120_000 });
+    const cache = new DerivedCache<string>({ now, random, enabled: true, maxStaleMs: 120_000 });
     await cache.get("t|a", "s1", async () => {
       clock += 10_000;
       return "old";
@@ -103,7 +131,7 @@ describe("DerivedCache", () => {
   });
 
   it("shares one computation between concurrent reads of a missing key", async () => {
-    const cache = new DerivedCache<string>({ now, enabled: true });
+    const cache = new DerivedCache<string>({ now, random, enabled: true });
     const gate = deferred<string>();
     const compute = vi.fn(() => gate.promise);
     const reads = [1, 2, 3].map(() => cache.get("t|a", "s1", compute));
@@ -116,7 +144,7 @@ describe("DerivedCache", () => {
 
   it("keeps the stale entry when its background refresh fails, and tries again on a later read", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    const cache = new DerivedCache<string>({ now, enabled: true });
+    const cache = new DerivedCache<string>({ now, random, enabled: true });
     await cache.get("t|a", "s1", async () => {
       clock += 2_000;
       return "old";
@@ -137,7 +165,7 @@ describe("DerivedCache", () => {
   });
 
   it("keeps at most `size` entries, dropping the least recently used", async () => {
-    const cache = new DerivedCache<string>({ now, enabled: true, size: 2 });
+    const cache = new DerivedCache<string>({ now, random, enabled: true, size: 2 });
     await cache.get("t|a", "s", async () => "a");
     await cache.get("t|b", "s", async () => "b");
     await cache.get("t|a", "s", async () => "a again"); // a is now the most recent
@@ -148,7 +176,7 @@ describe("DerivedCache", () => {
   });
 
   it("computes on every read when disabled", async () => {
-    const cache = new DerivedCache<string>({ now, enabled: false });
+    const cache = new DerivedCache<string>({ now, random, enabled: false });
     const c = counter(1);
     await cache.get("t|a", "s1", c.compute);
     await cache.get("t|a", "s1", c.compute);
