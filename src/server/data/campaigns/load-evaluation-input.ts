@@ -62,7 +62,8 @@ type LinkedRecordRow = {
   voidedAt: string | null;
   selfReportedById: string | null;
   ids: string[] | null;
-  attendeeHours: (number | null)[] | null;
+  /** Each attendee's own credited hours, -1 for none (see the query). */
+  attendeeHours: number[] | null;
 };
 
 /**
@@ -171,7 +172,7 @@ export async function loadEvaluationInput(
     ), present AS (
       SELECT x."activityId",
              array_agg(x."memberId"::text ORDER BY x."memberId") AS "ids",
-             array_agg(x."hours"::float8 ORDER BY x."memberId") AS "hours"
+             array_agg(coalesce(x."hours"::float8, -1) ORDER BY x."memberId") AS "hours"
         FROM "ActivityAttendance" x
         JOIN linked ON linked."id" = x."activityId"
        WHERE x."tenantId" = ${tenantId}::uuid AND x."present"
@@ -194,8 +195,10 @@ export async function loadEvaluationInput(
     let hoursByMember: Record<string, number> | undefined;
     if (a.attendeeHours) {
       for (let i = 0; i < ids.length; i++) {
+        // Hours are never negative: -1 stands for none, as the embedded database's driver reads a
+        // NULL element of a float8 array as NaN.
         const h = a.attendeeHours[i];
-        if (h === null || h === undefined) continue;
+        if (h === undefined || h < 0) continue;
         (hoursByMember ??= {})[ids[i]!] = h;
       }
     }
