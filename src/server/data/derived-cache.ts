@@ -141,11 +141,14 @@ export function runBehindReads<T>(task: () => Promise<T>, pace?: Pace): Promise<
  * most about half of it; when the pause's timer fires late (requests held the thread past it) the
  * next pauses grow, up to eight times the step, so a refresh gives way to a busy server, and they
  * shrink again while the timers fire on time. Nobody waits for such a refresh: a stale value is
- * served meanwhile.
+ * served meanwhile. It does not pause while another computation waits for the heavy-work queue,
+ * so that a reader waiting for figures not yet computed is not held up by a paced refresh.
  */
 export async function yieldTurn(): Promise<void> {
   const pace = behindReads.getStore();
-  if (!pace) return new Promise((resolve) => setImmediate(resolve));
+  // Outside a refresh, or while another computation waits for the heavy-work queue this refresh
+  // holds (a reader waiting for figures nobody has yet): a turn of the event loop and no pause.
+  if (!pace || heavyWork.pending > 0) return new Promise((resolve) => setImmediate(resolve));
   const ran = performance.now() - pace.resumedAt;
   const pause = Math.min(MAX_PACE_MS, Math.max(1, ran * pace.factor));
   const asked = performance.now();

@@ -3,6 +3,7 @@ import {
   DerivedCache,
   MAX_PACE_FACTOR,
   TaskQueue,
+  heavyWork,
   runBehindReads,
   yieldTurn,
   type Pace,
@@ -227,6 +228,24 @@ describe("yieldTurn", () => {
       // busy
     }
   };
+
+  it("in a refresh does not pause while another computation waits for the heavy-work queue", async () => {
+    const holding = deferred<void>();
+    const held = heavyWork.run(() => holding.promise);
+    const waiting = heavyWork.run(async () => "computed");
+    expect(heavyWork.pending).toBe(1);
+    await runBehindReads(async () => {
+      spin(50);
+      const t = performance.now();
+      await yieldTurn();
+      // A paced pause would last at least the 50 ms step.
+      expect(performance.now() - t).toBeLessThan(40);
+    });
+    holding.resolve();
+    await held;
+    expect(await waiting).toBe("computed");
+    expect(heavyWork.pending).toBe(0);
+  });
 
   it("outside a refresh is one turn of the event loop", async () => {
     const order: string[] = [];
