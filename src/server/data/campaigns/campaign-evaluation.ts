@@ -7,6 +7,7 @@ import {
   type ActivityRecord,
   type CampaignEvaluation,
   type CampaignFile,
+  type ParseResult,
   type QuotaResult,
   type ResultStatus,
 } from "@/rules";
@@ -105,6 +106,42 @@ const shiftIndex = (path: string, list: string, by: number) =>
   path.replace(new RegExp(`^${list}\\[(\\d+)\\]`), (_m, i: string) => `${list}[${Number(i) + by}]`);
 
 /**
+ * Parses `items` a slice at a time with `parseSlice`, a turn of the event loop after each slice
+ * (at least one slice, for an empty list too), and keeps the parsed items. An error names the path
+ * a whole parse would name (`list[i]…`, shifted by the slice's start), and so does a repeated id.
+ */
+async function parseInSlices<T extends { id: string }>(
+  items: ReadonlyArray<unknown>,
+  list: string,
+  what: string,
+  parseSlice: (slice: unknown[]) => ParseResult<T[]>,
+): Promise<T[]> {
+  const parsed: T[] = [];
+  const ids = new Set<string>();
+  for (let start = 0; start === 0 || start < items.length; start += PARSE_SLICE) {
+    const part = parseSlice(items.slice(start, start + PARSE_SLICE));
+    if (!part.ok) {
+      const first = part.errors[0];
+      throw invalid(what, first && { ...first, path: shiftIndex(first.path, list, start) });
+    }
+    for (const [i, item] of part.value.entries()) {
+      if (ids.has(item.id))
+        throw invalid(what, {
+          path: `${list}[${start + i}].id`,
+          message: `duplicate ${list === "members" ? "member" : "record"} id "${item.id}"`,
+        });
+      ids.add(item.id);
+      parsed.push(item);
+    }
+    await yieldToEventLoop();
+  }
+  return parsed;
+}
+
+const invalid = (what: string, error: { path: string; message: string } | undefined) =>
+  new AppError("VALIDATION", `${what}：${error?.path}: ${error?.message}`);
+
+/**
  * The input parsed as runEvaluation parses it (the same validation, the same values), a slice of
  * members or records at a time with a turn of the event loop between slices: on a large campaign
  * parsing takes a few hundred milliseconds, and figures computed in the background must not hold
@@ -113,59 +150,23 @@ const shiftIndex = (path: string, list: string, by: number) =>
 export async function parseInputInTurns(
   input: Pick<EvaluationInput, "campaignFile" | "recordsFile">,
 ): Promise<ParsedInput> {
-  const invalid = (what: string, error: { path: string; message: string } | undefined) =>
-    new AppError("VALIDATION", `${what}：${error?.path}: ${error?.message}`);
-  const allMembers = input.campaignFile.members;
   let file: CampaignFile | undefined;
-  const members: CampaignFile["members"] = [];
-  const memberIds = new Set<string>();
-  for (let start = 0; start === 0 || start < allMembers.length; start += PARSE_SLICE) {
-    const part = parseCampaignFile({
-      ...input.campaignFile,
-      members: allMembers.slice(start, start + PARSE_SLICE),
-    });
-    if (!part.ok) {
-      const first = part.errors[0];
-      throw invalid(
-        "活动定义无效",
-        first && { ...first, path: shiftIndex(first.path, "members", start) },
-      );
-    }
-    file ??= part.value;
-    for (const [i, m] of part.value.members.entries()) {
-      if (memberIds.has(m.id))
-        throw invalid("活动定义无效", {
-          path: `members[${start + i}].id`,
-          message: `duplicate member id "${m.id}"`,
-        });
-      memberIds.add(m.id);
-      members.push(m);
-    }
-    await yieldToEventLoop();
-  }
-  const allRecords = input.recordsFile.records;
-  const records: ActivityRecord[] = [];
-  const recordIds = new Set<string>();
-  for (let start = 0; start < allRecords.length; start += PARSE_SLICE) {
-    const part = parseRecords({ records: allRecords.slice(start, start + PARSE_SLICE) });
-    if (!part.ok) {
-      const first = part.errors[0];
-      throw invalid(
-        "活动记录无效",
-        first && { ...first, path: shiftIndex(first.path, "records", start) },
-      );
-    }
-    for (const [i, r] of part.value.entries()) {
-      if (recordIds.has(r.id))
-        throw invalid("活动记录无效", {
-          path: `records[${start + i}].id`,
-          message: `duplicate record id "${r.id}"`,
-        });
-      recordIds.add(r.id);
-      records.push(r);
-    }
-    await yieldToEventLoop();
-  }
+  const members = await parseInSlices(
+    input.campaignFile.members,
+    "members",
+    "活动定义无效",
+    (slice) => {
+      const part = parseCampaignFile({ ...input.campaignFile, members: slice });
+      if (part.ok) file ??= part.value;
+      return part.ok ? { ok: true, value: part.value.members } : part;
+    },
+  );
+  const records = await parseInSlices(
+    input.recordsFile.records,
+    "records",
+    "活动记录无效",
+    (slice) => parseRecords({ records: slice }),
+  );
   return { file: { ...file!, members }, records };
 }
 
