@@ -32,6 +32,9 @@ import { todayInShanghai } from "../src/lib/format";
 import {
   actionIds,
   callAction,
+  cpuSeconds,
+  groupCpuSeconds,
+  lightRequest,
   login,
   percentile,
   recordIdFromRedirect,
@@ -180,12 +183,10 @@ async function main() {
         default:
           path = "/activities/review";
       }
-      const res = await fetch(`${nextBase()}${path}`, {
-        redirect: "manual",
+      const res = await lightRequest(`${nextBase()}${path}`, {
         headers: { cookie },
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
-      await res.arrayBuffer();
       return res.status === 200
         ? { kind, ok: true }
         : { kind, ok: false, detail: `${path}: HTTP ${res.status}` };
@@ -281,6 +282,13 @@ async function main() {
     const loads: number[] = [];
     const loadTimer = setInterval(() => loads.push(loadavg()[0]!), 5000);
     loads.push(loadavg()[0]!);
+    // Where the CPU goes during the run: the app instances, this client, PostgreSQL (by command).
+    const cpu = () => ({
+      app: apps.reduce((t, a) => t + groupCpuSeconds(a.child.pid!), 0),
+      client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+      db: cpuSeconds({ command: /^postgres$/ }),
+    });
+    const cpuAtStart = cpu();
     const start = performance.now();
     const inflight: Promise<void>[] = [];
     let maxInflight = 0;
@@ -328,6 +336,7 @@ async function main() {
         );
     }
     await Promise.all(inflight);
+    const cpuAtEnd = cpu();
     clearInterval(loadTimer);
     loads.push(loadavg()[0]!);
     const elapsed = (performance.now() - start) / 1000;
@@ -411,6 +420,16 @@ async function main() {
       console.log(
         `${k.padEnd(11)} ${String(s.requests).padStart(8)} ${String(s.errors).padStart(6)} ${String(s.p50).padStart(6)} ${String(s.p95).padStart(6)} ${String(s.p99).padStart(6)} ${String(s.max).padStart(6)}`,
       );
+    const used = {
+      app: cpuAtEnd.app - cpuAtStart.app,
+      client: cpuAtEnd.client - cpuAtStart.client,
+      db: cpuAtEnd.db - cpuAtStart.db,
+    };
+    console.log(
+      `CPU during the run: app instances ${used.app.toFixed(1)} s (${((1000 * used.app) / samples.length).toFixed(1)} ms per request), ` +
+        `this client ${used.client.toFixed(1)} s, PostgreSQL ${used.db.toFixed(1)} s; ` +
+        `${((used.app + used.client + used.db) / elapsed).toFixed(2)} of the machine's cores on average`,
+    );
     const la = loads.sort((a, b) => a - b);
     console.log(
       `load average (1 min) during the run: min ${la[0]!.toFixed(2)}, median ${percentile(la, 50).toFixed(2)}, max ${la[la.length - 1]!.toFixed(2)}`,

@@ -4,9 +4,9 @@
 // The per-request floor of a server-rendered page is read from the lightest one, the home page.
 //
 // Run: npx tsx bench/page-times.ts --admin-url URL --app-url URL [--slug big] [--runs 40]
-//                                  [--port 3105] [paths…]
+//                                  [--port 3105] [--cpu-prof DIR] [paths…]
 // Paths default to the load run's reads; "CID" in a path stands for the campaign the load run reads.
-import { login, startApp } from "./lib/app-http";
+import { groupCpuSeconds, login, startApp } from "./lib/app-http";
 import { readTenantInfo } from "./lib/tenant-info";
 
 const argv = process.argv.slice(2);
@@ -23,7 +23,8 @@ if (!adminUrl || !appUrl)
 const SLUG = flag("slug") ?? "big";
 const RUNS = Number(flag("runs") ?? 40);
 const PORT = Number(flag("port") ?? 3105);
-const withValue = new Set(["--admin-url", "--app-url", "--slug", "--runs", "--port"]);
+const CPU_PROF = flag("cpu-prof");
+const withValue = new Set(["--admin-url", "--app-url", "--slug", "--runs", "--port", "--cpu-prof"]);
 const paths = argv.filter((a, i) => !a.startsWith("--") && !withValue.has(argv[i - 1] ?? ""));
 const pages = paths.length
   ? paths
@@ -37,7 +38,12 @@ const pages = paths.length
       "/ratings/CID",
     ];
 
-const app = await startApp({ databaseUrl: appUrl, port: PORT });
+// --cpu-prof DIR: the server writes a V8 CPU profile there when it stops.
+const app = await startApp({
+  databaseUrl: appUrl,
+  port: PORT,
+  ...(CPU_PROF ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] } : {}),
+});
 try {
   const cookie = await login(app.base, SLUG, "admin", "demo1234");
   const info = await readTenantInfo(adminUrl, SLUG);
@@ -59,15 +65,17 @@ try {
   for (const page of resolved) {
     const times: number[] = [];
     let last = { status: 0, bytes: 0 };
+    const cpuBefore = groupCpuSeconds(app.child.pid!);
     for (let i = 0; i < RUNS; i++) {
       const r = await hit(page);
       times.push(r.ms);
       last = r;
     }
+    const cpuMs = ((groupCpuSeconds(app.child.pid!) - cpuBefore) * 1000) / RUNS;
     times.sort((a, b) => a - b);
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
     console.log(
-      `${page}: HTTP ${last.status}, ${last.bytes} bytes, median ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms`,
+      `${page}: HTTP ${last.status}, ${last.bytes} bytes, median ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, server CPU ${cpuMs.toFixed(1)} ms/request`,
     );
   }
 } finally {

@@ -2,7 +2,9 @@
 // the next-auth credentials login and server actions (POST to the page with `Next-Action`).
 // Shared by bench/load-http.ts and bench/crash-safety.ts.
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import { appendFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -28,6 +30,35 @@ export type AppEnv = {
   /** Flags for the node process itself, before Next's script (e.g. --cpu-prof, not allowed in NODE_OPTIONS). */
   nodeArgs?: string[];
 };
+
+/**
+ * CPU seconds (user + system) used so far by the processes whose process group or command
+ * matches (Linux /proc, 10 ms ticks): wall times on a shared VM wander, CPU per request much less.
+ */
+export function cpuSeconds(match: { pgid?: number; command?: RegExp }): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // After the command: state(0) ppid(1) pgrp(2) … utime(11) stime(12).
+      const hit =
+        (match.pgid !== undefined && Number(fields[2]) === match.pgid) ||
+        (match.command !== undefined && match.command.test(command));
+      if (hit) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
+/** CPU seconds used so far by every process of a server's process group. */
+export function groupCpuSeconds(pgid: number): number {
+  return cpuSeconds({ pgid });
+}
 
 /** Starts `next start` on 127.0.0.1:port (the build in .next must exist) and waits until /login answers. */
 export async function startApp(options: AppEnv): Promise<AppServer> {
@@ -107,6 +138,106 @@ export async function startApp(options: AppEnv): Promise<AppServer> {
   }
 }
 
+/**
+ * Keep-alive connections for the load client. `fetch` (undici) cost the client 9–19 ms of CPU per
+ * page on this machine (it decompresses and buffers every body); a load generator on the same
+ * 2 cores should take as little of them as it can, so the runs use plain `http.request`.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+export type LightResponse = {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  /** The body as text when `readBody` was asked for, otherwise "". */
+  body: string;
+  /** Bytes received (compressed, as sent). */
+  bytes: number;
+};
+
+/**
+ * One HTTP request over the shared keep-alive agent. It asks for gzip as a browser does, so the
+ * server compresses as it would for a browser, but the body is only counted, not decompressed,
+ * unless `readBody` (then no compression is asked for).
+ */
+export async function lightRequest(
+  url: string,
+  options: Parameters<typeof requestOnce>[1] = {},
+): Promise<LightResponse> {
+  try {
+    return await requestOnce(url, options);
+  } catch (error) {
+    // A kept-alive connection the server closed just as it was reused: a browser sends an
+    // idempotent request again on a new connection, and so does this client (GET only).
+    const reused = (error as { reusedSocket?: boolean }).reusedSocket;
+    const code = (error as { code?: string }).code;
+    if (reused && code === "ECONNRESET" && (options.method ?? "GET") === "GET")
+      return requestOnce(url, options);
+    throw error;
+  }
+}
+
+function requestOnce(
+  url: string,
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: Buffer;
+    signal?: AbortSignal;
+    readBody?: boolean;
+  } = {},
+): Promise<LightResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        agent,
+        method: options.method ?? "GET",
+        headers: {
+          ...(options.readBody ? {} : { "accept-encoding": "gzip, deflate, br" }),
+          ...options.headers,
+          ...(options.body ? { "content-length": String(options.body.length) } : {}),
+        },
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        res.on("data", (d: Buffer) => {
+          bytes += d.length;
+          if (options.readBody) chunks.push(d);
+        });
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: options.readBody ? Buffer.concat(chunks).toString("utf8") : "",
+            bytes,
+          }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("error", (error) => reject(Object.assign(error, { reusedSocket: req.reusedSocket })));
+    req.end(options.body);
+  });
+}
+
+/** A multipart/form-data body of string fields, as a browser's FormData encodes it. */
+export function multipartBody(fields: readonly (readonly [string, string])[]): {
+  body: Buffer;
+  contentType: string;
+} {
+  const boundary = `----loadclient${randomBytes(12).toString("hex")}`;
+  const parts = fields.map(
+    ([name, value]) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  return {
+    body: Buffer.from(`${parts.join("")}--${boundary}--\r\n`, "utf8"),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
 function setCookies(res: Response): string[] {
   return res.headers.getSetCookie().map((c) => c.split(";", 1)[0]!);
 }
@@ -171,23 +302,29 @@ export async function callAction(
   fields: readonly (readonly [string, string])[],
   signal?: AbortSignal,
 ): Promise<ActionResponse> {
-  const body = new FormData();
-  for (const [name, value] of fields) body.append(`_1_${name}`, value);
-  body.append("0", JSON.stringify([null, "$K1"]));
-  const res = await fetch(`${base}${pagePath}`, {
+  const { body, contentType } = multipartBody([
+    ...fields.map(([name, value]) => [`_1_${name}`, value] as const),
+    ["0", JSON.stringify([null, "$K1"])],
+  ]);
+  const res = await lightRequest(`${base}${pagePath}`, {
     method: "POST",
-    redirect: "manual",
     headers: {
       accept: "text/x-component",
+      "content-type": contentType,
       "next-action": actionId,
       origin: base,
       cookie,
     },
     body,
+    readBody: true,
     ...(signal ? { signal } : {}),
   });
-  const text = await res.text();
-  return { status: res.status, redirect: res.headers.get("x-action-redirect"), body: text };
+  const redirect = res.headers["x-action-redirect"];
+  return {
+    status: res.status,
+    redirect: typeof redirect === "string" ? redirect : null,
+    body: res.body,
+  };
 }
 
 /** The record id in a recording's redirect ("/activities/<id>?saved=…"), or null. */

@@ -66,7 +66,23 @@ export function buildForest(orgs: FlatOrg[], directCounts: Map<string, number>):
   const byId = new Map<string, OrgTreeNode>();
   for (const o of orgs) {
     const n = directCounts.get(o.id) ?? 0;
-    byId.set(o.id, { ...o, directMemberCount: n, memberCount: n, children: [] });
+    // Written out rather than `{ ...o, directMemberCount: n, … }`: on Node 20 a spread followed by
+    // more properties takes V8's slow path, about 5 µs per object, 5 ms for a thousand
+    // organizations on every view of the tree (docs/performance.md, "Fifth round").
+    byId.set(o.id, {
+      id: o.id,
+      parentId: o.parentId,
+      path: o.path,
+      depth: o.depth,
+      name: o.name,
+      nameEn: o.nameEn,
+      code: o.code,
+      level: o.level,
+      kind: o.kind,
+      directMemberCount: n,
+      memberCount: n,
+      children: [],
+    });
   }
   const roots: OrgTreeNode[] = [];
   for (const o of orgs) {
