@@ -4,14 +4,14 @@ import { requireActorForPage } from "@/server/auth/get-actor";
 import { can } from "@/server/authz/scope";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { LogoutButton } from "@/components/logout-button";
-import { countMyUnread } from "@/server/data/notifications/notifications";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActorForPage();
   const t = await getTranslations("common");
   const tn = await getTranslations("notifications");
   const tp = await getTranslations("projects");
-  const unread = await countMyUnread(actor);
+  // Counted in the same statement that loaded the actor (src/server/auth/load-actor.ts).
+  const unread = actor.unreadCount ?? 0;
   const links = [
     { href: "/", label: t("nav.home"), show: true },
     { href: "/me", label: t("nav.me"), show: actor.memberId !== null },

@@ -29,4 +29,6 @@ export type Actor = {
    * the links again inside their own transaction before allowing anything.
    */
   departmentIds?: string[];
+  /** Unread notifications when the actor was loaded (the bell in the page header). */
+  unreadCount?: number;
 };

@@ -72,6 +72,23 @@ export type DerivedCacheOptions = {
 };
 
 /**
+ * The longest a large university's figures go without a refresh while writes keep coming, and
+ * the longest a stale entry is served: `FIGURES_REFRESH_SECONDS` (default 180), served stale for
+ * at most twice that. A refresh of the large university's figures takes seconds of the request
+ * thread (garbage collection and row decoding that pacing cannot split); under a steady stream
+ * of writes it ran every minute in every instance and put the slowest requests of a load run in
+ * clusters around it (docs/performance.md, "Fifth round"). Small universities are not affected:
+ * their figures are refreshed within about twenty times what they cost (a second or two).
+ */
+export function figureRefreshLimits(
+  env: Record<string, string | undefined> = process.env,
+): Pick<DerivedCacheOptions, "refreshAfterMs" | "maxStaleMs"> {
+  const seconds = Number(env.FIGURES_REFRESH_SECONDS ?? 180);
+  const refreshAfterMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : 180) * 1000;
+  return { refreshAfterMs, maxStaleMs: 2 * refreshAfterMs };
+}
+
+/**
  * Off under vitest unless a test turns it on (setDerivedCachingForTests): fixtures write straight
  * into the database, without the audit events the stamp relies on.
  */

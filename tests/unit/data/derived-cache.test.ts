@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   DerivedCache,
+  figureRefreshLimits,
   MAX_PACE_FACTOR,
   TaskQueue,
   heavyWork,
@@ -286,4 +287,16 @@ describe("yieldTurn", () => {
       expect(pace.factor).toBeLessThan(MAX_PACE_FACTOR);
     }, pace);
   }, 20_000);
+});
+
+describe("figureRefreshLimits", () => {
+  it("refreshes a large university's figures every 180 s by default, served stale for twice that", () => {
+    expect(figureRefreshLimits({})).toEqual({ refreshAfterMs: 180_000, maxStaleMs: 360_000 });
+    expect(figureRefreshLimits({ FIGURES_REFRESH_SECONDS: "60" })).toEqual({
+      refreshAfterMs: 60_000,
+      maxStaleMs: 120_000,
+    });
+    expect(figureRefreshLimits({ FIGURES_REFRESH_SECONDS: "soon" }).refreshAfterMs).toBe(180_000);
+    expect(figureRefreshLimits({ FIGURES_REFRESH_SECONDS: "0" }).refreshAfterMs).toBe(180_000);
+  });
 });

@@ -5,7 +5,7 @@ import type { Actor } from "../../authz/actor";
 import { isWithinSubtree, requirePermission, scopeRoots } from "../../authz/scope";
 import { notFound } from "../../errors";
 import { withTenant } from "../../tenant-tx";
-import { DerivedCache, tenantDataStamp } from "../derived-cache";
+import { DerivedCache, figureRefreshLimits, tenantDataStamp } from "../derived-cache";
 import { findInChunks } from "../in-chunks";
 import {
   evaluateOneInTurns,
@@ -124,7 +124,7 @@ type CampaignSnapshot = {
   evaluation: CampaignEvaluation;
 };
 
-const snapshots = new DerivedCache<CampaignSnapshot>({ size: 6 });
+const snapshots = new DerivedCache<CampaignSnapshot>({ size: 6, ...figureRefreshLimits() });
 let snapshotCounter = 0;
 
 async function computeSnapshot(

@@ -1,5 +1,5 @@
 import { evaluateInTurns } from "../campaigns/campaign-evaluation";
-import { DerivedCache } from "../derived-cache";
+import { DerivedCache, figureRefreshLimits } from "../derived-cache";
 import { trendDates, type DashboardBase } from "./dashboard-base";
 import { trendPoint, type DashboardView, type TrendPoint } from "./dashboard-view";
 
@@ -15,7 +15,7 @@ import { trendPoint, type DashboardView, type TrendPoint } from "./dashboard-vie
  * focus, which lies inside the reader's scope, and no population results, so narrowing to the
  * reader first would change nothing.
  */
-const trends = new DerivedCache<TrendPoint[]>({ size: 32 });
+const trends = new DerivedCache<TrendPoint[]>({ size: 32, ...figureRefreshLimits() });
 
 function viewKey(base: DashboardBase, view: DashboardView): string {
   return [

@@ -1,4 +1,4 @@
-import { DerivedCache, tenantDataStamp } from "../derived-cache";
+import { DerivedCache, figureRefreshLimits, tenantDataStamp } from "../derived-cache";
 import { findInChunks } from "../in-chunks";
 import { todayInShanghai } from "@/lib/format";
 import type { Actor } from "../../authz/actor";
@@ -89,7 +89,7 @@ type RatingBasis = Omit<BuildRatingSetInput, "entries" | "computedAt">;
  * minute while the next one is computed (src/server/data/derived-cache.ts). The assessment entries
  * are read afresh on every request, so an assessment shows at once in the ratings it changes.
  */
-const ratingBases = new DerivedCache<SharedRating>({ size: 4 });
+const ratingBases = new DerivedCache<SharedRating>({ size: 4, ...figureRefreshLimits() });
 
 /** A shared basis, with the set built from it and the entries current when it was computed. */
 type SharedRating = { basis: RatingBasis; entriesKey: string; set: RatingSet };
