@@ -6,6 +6,7 @@
 //                                 [--admin-url URL --app-url URL] [--slug big] [--pool N]
 //                                 [--server-log FILE] [--instances N] [--node-options "…"]
 //                                 [--print-slow MS] [--cpu-prof DIR]
+//                                 [--balance least-open|round-robin]
 //
 // 1. Unless --admin-url/--app-url name a database already seeded by bench/seed-large.ts, it starts
 //    a durable PostgreSQL 15 cluster (fsync=on, synchronous_commit=on) and seeds the university
@@ -128,8 +129,29 @@ async function main() {
       }),
     ),
   );
+  // --balance: how requests are spread over the instances. `least-open` (the default) sends each
+  // to the instance with the fewest requests open, as a least-connections balancer (nginx
+  // least_conn, HAProxy leastconn) does, so an instance busy refreshing its figures gets fewer;
+  // `round-robin` sends them in turn whatever their state.
+  const balance = flag("balance") ?? "least-open";
+  if (balance !== "least-open" && balance !== "round-robin")
+    throw new Error("--balance is least-open or round-robin");
+  const openAt = apps.map(() => 0);
   let turn = 0;
-  const nextBase = () => apps[turn++ % apps.length]!.base;
+  const onInstance = async <T>(send: (base: string) => Promise<T>): Promise<T> => {
+    let i = turn++ % apps.length;
+    if (balance === "least-open")
+      for (let j = 0; j < apps.length; j++) {
+        const k = (turn + j) % apps.length;
+        if (openAt[k]! < openAt[i]!) i = k;
+      }
+    openAt[i]!++;
+    try {
+      return await send(apps[i]!.base);
+    } finally {
+      openAt[i]!--;
+    }
+  };
   try {
     const base = apps[0]!.base;
     const adminCookie = await login(base, SLUG, "admin", "demo1234");
@@ -183,10 +205,12 @@ async function main() {
         default:
           path = "/activities/review";
       }
-      const res = await lightRequest(`${nextBase()}${path}`, {
-        headers: { cookie },
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      const res = await onInstance((base) =>
+        lightRequest(`${base}${path}`, {
+          headers: { cookie },
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        }),
+      );
       return res.status === 200
         ? { kind, ok: true }
         : { kind, ok: false, detail: `${path}: HTTP ${res.status}` };
@@ -196,19 +220,21 @@ async function main() {
       const r = recorders[recorderTurn++ % recorders.length]!;
       const key = randomUUID();
       const attendees = r.memberIds.slice(0, ATTENDEES);
-      const res = await callAction(
-        nextBase(),
-        "/activities/new",
-        recordAction,
-        r.cookie,
-        recordingFields({
-          idempotencyKey: key,
-          orgId: r.branchId,
-          date: today,
-          topic: `集中学习（压力测试 ${key.slice(0, 8)}）`,
-          attendees,
-        }),
-        AbortSignal.timeout(TIMEOUT_MS),
+      const res = await onInstance((base) =>
+        callAction(
+          base,
+          "/activities/new",
+          recordAction,
+          r.cookie,
+          recordingFields({
+            idempotencyKey: key,
+            orgId: r.branchId,
+            date: today,
+            topic: `集中学习（压力测试 ${key.slice(0, 8)}）`,
+            attendees,
+          }),
+          AbortSignal.timeout(TIMEOUT_MS),
+        ),
       );
       const id = recordIdFromRedirect(res.redirect);
       if (res.status === 200 && id) {
@@ -225,16 +251,18 @@ async function main() {
     };
 
     const approve = async (id: string): Promise<Omit<Sample, "ms">> => {
-      const res = await callAction(
-        nextBase(),
-        "/activities/review",
-        approveAction,
-        adminCookie,
-        [
-          ["id", id],
-          ["version", "1"],
-        ],
-        AbortSignal.timeout(TIMEOUT_MS),
+      const res = await onInstance((base) =>
+        callAction(
+          base,
+          "/activities/review",
+          approveAction,
+          adminCookie,
+          [
+            ["id", id],
+            ["version", "1"],
+          ],
+          AbortSignal.timeout(TIMEOUT_MS),
+        ),
       );
       if (res.status === 200 && res.body.includes('"ok":true')) {
         approved.push(id);

@@ -16,7 +16,7 @@ import { tenantGeneration } from "../data-version";
  *   younger than `staleFactor` times what it cost to compute (at most `maxStaleMs`); once it is
  *   older than `refreshFactor` times its cost (at most `refreshAfterMs`) a read also starts its
  *   refresh in the background. A small university's figures (tens of milliseconds) are thus
- *   recomputed within a second or two of any change; a large one's (seconds) about once a minute
+ *   recomputed within a second or two of any change; a large one's (seconds) every few minutes
  *   while changes keep coming, so that a stream of writes costs a bounded share of the CPU instead
  *   of one full evaluation per read. The reader is told (`stale`, `computedAt`).
  * - **Single flight.** Concurrent requests for the same key share one computation.

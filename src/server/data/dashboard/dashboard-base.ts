@@ -109,7 +109,7 @@ type OrgRow = {
  * it was read, the evaluation input parsed by the rules module, the organizations and members with
  * their names, and the evaluation of the current windows. Shared between requests and readers
  * (src/server/data/derived-cache.ts): while the tenant's data is unchanged every read gets the same
- * snapshot; after a change a large campaign's snapshot may be served for up to a minute while the
+ * snapshot; after a change a large campaign's snapshot may be served for a few minutes while the
  * next one is computed in the background.
  */
 type CampaignSnapshot = {

@@ -85,9 +85,10 @@ type RatingBasis = Omit<BuildRatingSetInput, "entries" | "computedAt">;
 
 /**
  * Rating bases shared between requests and readers (the whole campaign's): current while the
- * tenant's data is unchanged; after a change a large campaign's basis may be served for up to a
- * minute while the next one is computed (src/server/data/derived-cache.ts). The assessment entries
- * are read afresh on every request, so an assessment shows at once in the ratings it changes.
+ * tenant's data is unchanged; after a change a large campaign's basis may be served for a few
+ * minutes while the next one is computed (figureRefreshLimits in src/server/data/derived-cache.ts).
+ * The assessment entries are read afresh on every request, so an assessment shows at once in the
+ * ratings it changes.
  */
 const ratingBases = new DerivedCache<SharedRating>({ size: 4, ...figureRefreshLimits() });
 
