@@ -30,6 +30,7 @@ import pg from "pg";
 import { todayInShanghai } from "../src/lib/format";
 import {
   actionIds,
+  approvalFields,
   callAction,
   login,
   recordIdFromRedirect,
@@ -180,10 +181,7 @@ async function main() {
               "/activities/review",
               approveAction,
               adminCookie,
-              [
-                ["id", id],
-                ["version", "1"],
-              ],
+              approvalFields(id),
               AbortSignal.timeout(15_000),
             );
             if (res.status === 200 && res.body.includes('"ok":true')) {

@@ -16,7 +16,6 @@ import { getActivity } from "../src/server/data/activities/get-activity";
 import { listMembers } from "../src/server/data/members/list-members";
 import { listMemberOrgs } from "../src/server/data/members/list-member-orgs";
 import { listOrgTree } from "../src/server/data/organizations/list-org-tree";
-import { countMyUnread } from "../src/server/data/notifications/notifications";
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => {
@@ -46,10 +45,14 @@ async function main() {
   );
   await c.end();
   const actors: [string, Actor][] = [];
+  const sessionVersions = new Map<string, number>();
   for (const name of ["admin", "sec1"]) {
     const u = users.rows.find((r) => r.username === name);
     const actor = u && (await loadActor(tenantId, u.id, u.sessionVersion));
-    if (actor) actors.push([name, actor]);
+    if (actor) {
+      actors.push([name, actor]);
+      sessionVersions.set(actor.userId, u.sessionVersion);
+    }
   }
   const recordId = recent.rows[0]?.id;
 
@@ -62,7 +65,8 @@ async function main() {
     ["roster filter orgs", (a) => listMemberOrgs(a, "read")],
     ["org tree", (a) => listOrgTree(a)],
     ["review queue", (a) => listReviewQueue(a, ReviewQueueQuery.parse({}))],
-    ["unread count", (a) => countMyUnread(a)],
+    // What every request loads first (roles, departments and the unread count in one statement).
+    ["actor", (a) => loadActor(a.tenantId, a.userId, sessionVersions.get(a.userId)!)],
     ...(recordId
       ? [
           ["record page", (a: Actor) => getActivity(a, recordId)] as [

@@ -32,9 +32,9 @@ import pg from "pg";
 import { todayInShanghai } from "../src/lib/format";
 import {
   actionIds,
+  approvalFields,
   callAction,
   cpuSeconds,
-  groupCpuSeconds,
   lightRequest,
   login,
   percentile,
@@ -257,10 +257,7 @@ async function main() {
           "/activities/review",
           approveAction,
           adminCookie,
-          [
-            ["id", id],
-            ["version", "1"],
-          ],
+          approvalFields(id),
           AbortSignal.timeout(TIMEOUT_MS),
         ),
       );
@@ -312,7 +309,7 @@ async function main() {
     loads.push(loadavg()[0]!);
     // Where the CPU goes during the run: the app instances, this client, PostgreSQL (by command).
     const cpu = () => ({
-      app: apps.reduce((t, a) => t + groupCpuSeconds(a.child.pid!), 0),
+      app: apps.reduce((t, a) => t + cpuSeconds({ pgid: a.child.pid! }), 0),
       client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
       db: cpuSeconds({ command: /^postgres$/ }),
     });

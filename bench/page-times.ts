@@ -6,7 +6,7 @@
 // Run: npx tsx bench/page-times.ts --admin-url URL --app-url URL [--slug big] [--runs 40]
 //                                  [--port 3105] [--cpu-prof DIR] [paths…]
 // Paths default to the load run's reads; "CID" in a path stands for the campaign the load run reads.
-import { groupCpuSeconds, login, startApp } from "./lib/app-http";
+import { cpuSeconds, login, startApp } from "./lib/app-http";
 import { readTenantInfo } from "./lib/tenant-info";
 
 const argv = process.argv.slice(2);
@@ -65,13 +65,13 @@ try {
   for (const page of resolved) {
     const times: number[] = [];
     let last = { status: 0, bytes: 0 };
-    const cpuBefore = groupCpuSeconds(app.child.pid!);
+    const cpuBefore = cpuSeconds({ pgid: app.child.pid! });
     for (let i = 0; i < RUNS; i++) {
       const r = await hit(page);
       times.push(r.ms);
       last = r;
     }
-    const cpuMs = ((groupCpuSeconds(app.child.pid!) - cpuBefore) * 1000) / RUNS;
+    const cpuMs = ((cpuSeconds({ pgid: app.child.pid! }) - cpuBefore) * 1000) / RUNS;
     times.sort((a, b) => a - b);
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
     console.log(

@@ -55,11 +55,6 @@ export function cpuSeconds(match: { pgid?: number; command?: RegExp }): number {
   return ticks / 100;
 }
 
-/** CPU seconds used so far by every process of a server's process group. */
-export function groupCpuSeconds(pgid: number): number {
-  return cpuSeconds({ pgid });
-}
-
 /** Starts `next start` on 127.0.0.1:port (the build in .next must exist) and waits until /login answers. */
 export async function startApp(options: AppEnv): Promise<AppServer> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID")))
@@ -331,6 +326,14 @@ export async function callAction(
 export function recordIdFromRedirect(redirect: string | null): string | null {
   const m = redirect?.match(/\/activities\/([0-9a-f-]{36})/);
   return m?.[1] ?? null;
+}
+
+/** The form fields of the review queue's approve button for a record at its first version. */
+export function approvalFields(id: string): [string, string][] {
+  return [
+    ["id", id],
+    ["version", "1"],
+  ];
 }
 
 /** The form fields of "保存并提交" for a concentrated study session (集中学习, counted by the seeded campaigns) with these attendees (all present). */

@@ -23,14 +23,6 @@ export async function listMyNotifications(actor: Actor, take = 100) {
   );
 }
 
-export async function countMyUnread(actor: Actor): Promise<number> {
-  return withTenant(actor.tenantId, (tx) =>
-    tx.notification.count({
-      where: { tenantId: actor.tenantId, userId: actor.userId, readAt: null },
-    }),
-  );
-}
-
 /** Marks one of the user's notifications read (NOT_FOUND for anyone else's), or all with id "all". */
 export async function markNotificationsRead(actor: Actor, id: string): Promise<{ count: number }> {
   return withTenant(actor.tenantId, async (tx) => {
